@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Host access is never requested up front: OA origins are optional and granted per site
+// at runtime ("在此站点启用") or preset by policy. The e2e build (E2E=1) is the one exception
+// and is documented in contract.md.
+const e2e = process.env.RONGHE_E2E === '1';
+const e2eHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ manifestVersion, browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'unlimitedStorage', ...(manifestVersion === 3 ? ['scripting'] : [])],
+    ...(manifestVersion === 3
+      ? { host_permissions: e2e ? e2eHosts : [], optional_host_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_permissions: ['http://*/*', 'https://*/*'] }),
+    ...(e2e && manifestVersion === 2 ? { permissions: ['storage', 'unlimitedStorage', ...e2eHosts] } : {}),
+    storage: { managed_schema: 'managed-schema.json' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'ronghe@ronghe.local', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
