@@ -10,7 +10,10 @@ const e2eHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    define: { 'import.meta.env.RONGHE_E2E': JSON.stringify(e2e ? '1' : '0') },
+  }),
   manifest: ({ manifestVersion, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -21,6 +24,15 @@ export default defineConfig({
       : { optional_permissions: ['http://*/*', 'https://*/*'] }),
     ...(e2e && manifestVersion === 2 ? { permissions: ['storage', 'unlimitedStorage', ...e2eHosts] } : {}),
     storage: { managed_schema: 'managed-schema.json' },
+    // The panel is an extension page framed by <ronghe-panel>; the content script only runs on
+    // enabled sites, and the panel shows nothing but its own tab's tasks.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }]
+        : ['panel.html'],
+    commands: {
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_cmdTogglePanel__' },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'ronghe@ronghe.local', strict_min_version: '128.0' } } }
       : {}),

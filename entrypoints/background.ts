@@ -1,1 +1,71 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { createRouter } from '@/utils/background/router';
+import { createServices } from '@/utils/background/services';
+import { showBadge } from '@/utils/background/badge';
+import { injectOnNavigation, registerSite } from '@/utils/background/site-registration';
+import type { ToContent } from '@/utils/messages/to-content';
+import { periodRange } from '@/utils/background/period';
+import { openRongheDb, progress, getSettings, putSite, getSite } from '@/utils/store';
+import { t } from '@/utils/i18n';
+
+const E2E_SITES = ['http://127.0.0.1', 'http://localhost'];
+
+export default defineBackground(() => {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const dbReady = openRongheDb().then(async (db) => {
+    if (import.meta.env.RONGHE_E2E === '1') {
+      for (const origin of E2E_SITES) {
+        if (!(await getSite(db, origin))) {
+          await putSite(db, { origin, enabled: true, source: 'e2e', adapterOverride: null, selectors: null, addedAt: Date.now() });
+        }
+      }
+    }
+    return db;
+  });
+
+  const sendToTab = (tabId: number, message: ToContent, frameId?: number) =>
+    browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
+
+  let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshBadge = () => {
+    clearTimeout(badgeTimer);
+    badgeTimer = setTimeout(async () => {
+      const db = await dbReady;
+      const { period } = await getSettings(db);
+      const p = await progress(db, periodRange(period));
+      await showBadge({ tagged: p.tagged, integrated: p.integrated, periodName: t(`period_${period}`) });
+    }, 50);
+  };
+
+  const servicesReady = dbReady.then((db) =>
+    createServices(db, {
+      broadcast(views) {
+        void browser.tabs.query({}).then((tabs) => {
+          for (const tab of tabs) if (tab.id !== undefined && tab.id >= 0) void sendToTab(tab.id, { type: 'tags/updated', tags: views });
+        });
+        void browser.runtime.sendMessage({ type: 'tags/updated', tags: views }).catch(() => undefined);
+      },
+      pageHasTasks(tabId, count) {
+        void sendToTab(tabId, { type: 'page/has-tasks', count }, 0);
+      },
+      async openPanel(tabId, taskKey) {
+        await sendToTab(tabId, { type: 'panel/open', taskKey }, 0);
+      },
+      refreshBadge,
+      async registerSite(site) {
+        await registerSite(site);
+      },
+    }),
+  );
+
+  const routeReady = servicesReady.then((services) => createRouter(services, browser.runtime.id, extensionOrigin));
+  browser.runtime.onMessage.addListener((message, sender) => routeReady.then((route) => route(message, sender)));
+
+  browser.tabs.onRemoved.addListener((tabId) => void servicesReady.then((s) => s.tabClosed(tabId)));
+  injectOnNavigation(async (origin) => (await servicesReady).isSiteEnabled(origin));
+  // Re-verify registrations at every start: permissions may have been revoked meanwhile.
+  void servicesReady.then(async (s) => {
+    for (const site of await s.listSites()) await registerSite(site).catch(() => false);
+    refreshBadge();
+  });
+});

@@ -1,0 +1,88 @@
+// The thin sensor that runs in every frame of an enabled OA origin.
+import { browser } from 'wxt/browser';
+import { detectLists, detectProduct, extractRows, taskKey } from '@/utils/adapters';
+import { ToContent, type TagView } from '@/utils/messages/to-content';
+import type { Reply, ToBackground } from '@/utils/messages/to-background';
+import { PageSensor, type RowBatch } from '@/utils/sensor/page-sensor';
+import { PanelHost } from '@/utils/sensor/panel-host';
+import { t } from '@/utils/i18n';
+
+const e2e = import.meta.env.RONGHE_E2E === '1';
+
+export default defineContentScript({
+  // Production builds register this script at runtime, only for the origins the user (or policy)
+  // enabled. The e2e build is the documented exception: 127.0.0.1 and localhost, any port.
+  matches: e2e ? ['http://127.0.0.1/*', 'http://localhost/*'] : ['http://ronghe.invalid/*'],
+  registration: e2e ? 'manifest' : 'runtime',
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    const isTop = window === window.top;
+    let panel: PanelHost | null = null;
+    const ensurePanel = () =>
+      (panel ??= new PanelHost({
+        label: t('panelHandle'),
+        width: 380,
+        panelUrl: (key) => browser.runtime.getURL('/panel.html') + (key ? `#task=${encodeURIComponent(key)}` : ''),
+      }));
+
+    const send = async <T>(message: ToBackground): Promise<T | null> => {
+      if (!ctx.isValid) return null;
+      try {
+        const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+        return reply?.ok ? reply.data : null;
+      } catch {
+        return null; // The background restarted or the extension was reloaded: onInvalidated handles it.
+      }
+    };
+
+    const sensor = new PageSensor({
+      doc: document,
+      adapters: { detectLists, extractRows, taskKey, detectProduct },
+      report: (batch: RowBatch) => send<TagView[]>({ type: 'rows/report', ...batch }),
+      status: (status) => void send({ type: 'page/status', ...status }),
+      openPanel: (key) => void send({ type: 'panel/open', taskKey: key }),
+      texts: {
+        phasesDone: (n) => t('tagPhasesDone', [String(n)]),
+        tooltip: (view) =>
+          [
+            `${view.categoryName}${view.actionName ? ` → ${view.actionName}` : ''}`,
+            view.evidence.length ? t('tagEvidence', [view.evidence.join('、')]) : '',
+            view.source === 'user' ? t('tagCorrected') : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+      },
+      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+      clearTimeout: (id) => clearTimeout(id),
+    });
+
+    const onMessage = (raw: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return;
+      const parsed = ToContent.safeParse(raw);
+      if (!parsed.success) return;
+      const msg = parsed.data;
+      if (msg.type === 'tags/updated') sensor.applyViews(msg.tags as TagView[]);
+      else if (isTop && msg.type === 'page/has-tasks' && msg.count > 0) ensurePanel().show();
+      else if (isTop && msg.type === 'panel/open') ensurePanel().toggle(msg.taskKey);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && panel?.isOpen) panel.close();
+    };
+    if (isTop) ctx.addEventListener(window, 'keydown', onKey);
+    ctx.addEventListener(window, 'hashchange', () => sensor.navigated());
+    ctx.addEventListener(window, 'popstate', () => sensor.navigated());
+    ctx.addEventListener(window, 'wxt:locationchange', () => sensor.navigated());
+
+    ctx.onInvalidated(() => {
+      sensor.destroy();
+      browser.runtime.onMessage.removeListener(onMessage);
+      panel?.invalidate(t('reloadPage'));
+    });
+
+    sensor.start();
+  },
+});

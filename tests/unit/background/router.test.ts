@@ -1,0 +1,138 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, ERRORS, type RongheServices } from '@/utils/background/router';
+import { CONTENT_SCRIPT_MESSAGES, ToBackground } from '@/utils/messages/to-background';
+import { DEFAULT_SETTINGS } from '@/utils/model';
+
+const RUNTIME_ID = 'ronghe-test-id';
+const EXT = 'chrome-extension://ronghe-test-id';
+const OA = 'http://oa.example.gov.cn';
+
+function fakeServices(overrides: Partial<RongheServices> = {}): RongheServices {
+  return {
+    isSiteEnabled: vi.fn(async (origin: string) => origin === OA),
+    taskOrigin: vi.fn(async (key: string) => (key.startsWith('own') ? OA : key.startsWith('other') ? 'http://evil.example' : null)),
+    reportRows: vi.fn(async () => []),
+    pageStatus: vi.fn(async () => undefined),
+    setPhase: vi.fn(async () => ({}) as never),
+    correct: vi.fn(async () => []),
+    openPanel: vi.fn(async () => undefined),
+    tasksForTab: vi.fn(async () => ({ items: [] })),
+    progress: vi.fn(async () => ({})),
+    getSettings: vi.fn(async () => DEFAULT_SETTINGS),
+    setSettings: vi.fn(async () => DEFAULT_SETTINGS),
+    listRules: vi.fn(async () => []),
+    deleteRule: vi.fn(async () => undefined),
+    clearAll: vi.fn(async () => undefined),
+    enableSite: vi.fn(async () => ({}) as never),
+    listSites: vi.fn(async () => []),
+    ...overrides,
+  };
+}
+
+const content = { id: RUNTIME_ID, url: `${OA}/wui/index.html`, origin: OA, tab: { id: 7 }, frameId: 0 };
+const page = { id: RUNTIME_ID, url: `${EXT}/popup.html` };
+
+/** One valid example of every message type. */
+const EXAMPLES: Record<ToBackground['type'], ToBackground> = {
+  'rows/report': { type: 'rows/report', adapterId: 'ecology9', product: '泛微 e-cology 9', confidence: 'product', rows: [{ nativeId: '1', title: '关于做好防汛工作的通知', fields: {} }] },
+  'page/status': { type: 'page/status', product: null, adapterIds: [], rows: 0, lists: 0, path: '/' },
+  'task/set-phase': { type: 'task/set-phase', taskKey: 'own-1', phase: 'plan', done: true },
+  'task/correct': { type: 'task/correct', taskKey: 'own-1', category: 'emergency', action: 'commando-team' },
+  'panel/open': { type: 'panel/open', taskKey: 'own-1' },
+  'tasks/for-tab': { type: 'tasks/for-tab', tabId: 7 },
+  'progress/get': { type: 'progress/get', period: 'year' },
+  'settings/get': { type: 'settings/get' },
+  'settings/set': { type: 'settings/set', settings: { panelWidth: 400 } },
+  'rules/list': { type: 'rules/list' },
+  'rules/delete': { type: 'rules/delete', id: 'r1' },
+  'data/clear': { type: 'data/clear', confirm: '清空' },
+  'site/enable': { type: 'site/enable', origin: 'http://10.0.0.8:8080' },
+  'sites/list': { type: 'sites/list' },
+};
+
+describe('router', () => {
+  it('has a valid example for every message type', () => {
+    for (const example of Object.values(EXAMPLES)) expect(ToBackground.safeParse(example).success).toBe(true);
+  });
+
+  it('refuses every privileged message from a content script, without calling a service', async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT);
+    const privileged = Object.values(EXAMPLES).filter((m) => !CONTENT_SCRIPT_MESSAGES.has(m.type));
+    expect(privileged.length).toBeGreaterThanOrEqual(9);
+    for (const message of privileged) {
+      expect(await route(message, content)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.pageOnly });
+    }
+    for (const fn of ['clearAll', 'setSettings', 'deleteRule', 'enableSite', 'listRules', 'progress', 'tasksForTab'] as const) {
+      expect(services[fn]).not.toHaveBeenCalled();
+    }
+  });
+
+  it('accepts content messages about its own origin and passes the sender, not the payload', async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT);
+    expect(await route(EXAMPLES['rows/report'], content)).toEqual({ ok: true, data: [] });
+    expect(services.reportRows).toHaveBeenCalledWith({ kind: 'content', origin: OA, tabId: 7, frameId: 0 }, EXAMPLES['rows/report']);
+    expect((await route(EXAMPLES['task/set-phase'], content)).ok).toBe(true);
+  });
+
+  it("refuses a content script acting on another origin's task", async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT);
+    const reply = await route({ type: 'task/set-phase', taskKey: 'other-1', phase: 'plan', done: true }, content);
+    expect(reply).toEqual({ ok: false, code: 'forbidden', error: ERRORS.otherOrigin });
+    expect(services.setPhase).not.toHaveBeenCalled();
+  });
+
+  it('refuses content scripts of sites that are not enabled', async () => {
+    const route = createRouter(fakeServices(), RUNTIME_ID, EXT);
+    const stranger = { ...content, url: 'http://other.example/x', origin: 'http://other.example' };
+    expect(await route(EXAMPLES['rows/report'], stranger)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('refuses rows reported by an extension page (rows describe a page frame)', async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT);
+    expect(await route(EXAMPLES['rows/report'], page)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(services.reportRows).not.toHaveBeenCalled();
+  });
+
+  it('accepts privileged messages from extension pages', async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT);
+    expect((await route(EXAMPLES['data/clear'], page)).ok).toBe(true);
+    expect(services.clearAll).toHaveBeenCalledOnce();
+    expect((await route(EXAMPLES['site/enable'], page)).ok).toBe(true);
+    expect(services.enableSite).toHaveBeenCalledWith('http://10.0.0.8:8080', null);
+  });
+
+  it('refuses other extensions and opaque origins', async () => {
+    const route = createRouter(fakeServices(), RUNTIME_ID, EXT);
+    expect(await route(EXAMPLES['settings/get'], { ...page, id: 'someone-else' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await route(EXAMPLES['page/status'], { ...content, url: 'about:blank', origin: 'null' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await route(EXAMPLES['page/status'], { ...content, tab: undefined })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('answers malformed and unknown messages with an error, never a throw', async () => {
+    const route = createRouter(fakeServices(), RUNTIME_ID, EXT);
+    const bad: unknown[] = [
+      null, undefined, 42, 'rows/report', [], {}, { type: 'nope' }, { type: '__proto__' },
+      { type: 'rows/report', rows: 'x' },
+      { ...EXAMPLES['rows/report'], rows: Array.from({ length: 501 }, () => ({ nativeId: null, title: 'x', fields: {} })) },
+      { type: 'task/set-phase', taskKey: 'own-1', phase: 'celebrate', done: true },
+      { type: 'data/clear', confirm: 'yes' },
+      { type: 'task/correct', taskKey: 'own-1', category: 'cooking', action: null },
+      { type: 'rows/report', adapterId: 'x', product: '', confidence: 'product', rows: [{ nativeId: null, title: 'x'.repeat(501), fields: {} }] },
+    ];
+    for (const message of bad) {
+      expect(await route(message, page)).toEqual({ ok: false, code: 'invalid', error: ERRORS.invalid });
+    }
+  });
+
+  it('turns a failing service into an error reply', async () => {
+    const route = createRouter(fakeServices({ listRules: async () => { throw new Error('disk full'); } }), RUNTIME_ID, EXT);
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await route(EXAMPLES['rules/list'], page)).toEqual({ ok: false, code: 'failed', error: ERRORS.failed });
+    spy.mockRestore();
+  });
+});

@@ -1,0 +1,110 @@
+// The background's single entry point for messages: parse with zod, check the sender, dispatch.
+// A malformed or forbidden message gets an error reply; nothing here throws to the caller.
+import { CONTENT_SCRIPT_MESSAGES, ToBackground, type ErrorCode, type Reply } from '../messages/to-background';
+import type { TagView } from '../messages/to-content';
+import type { CategoryId, Period, PhaseId, Rule, Settings, Site, SelectorOverride } from '../model';
+import { classifySender, type SenderKind, type SenderLike } from './sender';
+import type { RowsReport, PageStatus } from '../messages/to-background';
+import type { z } from 'zod';
+
+export type Caller = Exclude<SenderKind, { kind: 'refused' }>;
+
+/** What the router needs from the rest of the background; real and fake implementations exist. */
+export interface RongheServices {
+  isSiteEnabled(origin: string): Promise<boolean>;
+  /** Origin of a stored task, to check a content script acts on its own origin only. */
+  taskOrigin(taskKey: string): Promise<string | null>;
+  reportRows(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof RowsReport>): Promise<TagView[]>;
+  pageStatus(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof PageStatus>): Promise<void>;
+  setPhase(taskKey: string, phase: PhaseId, done: boolean, note: string | undefined): Promise<TagView>;
+  correct(taskKey: string, category: CategoryId, action: string | null): Promise<TagView[]>;
+  openPanel(tabId: number, taskKey: string | undefined): Promise<void>;
+  tasksForTab(tabId: number): Promise<unknown>;
+  progress(period: Period, origin: string | undefined): Promise<unknown>;
+  getSettings(): Promise<Settings>;
+  setSettings(patch: Partial<Settings>): Promise<Settings>;
+  listRules(): Promise<Rule[]>;
+  deleteRule(id: string): Promise<void>;
+  clearAll(): Promise<void>;
+  enableSite(origin: string, selectors: SelectorOverride | null): Promise<Site>;
+  listSites(): Promise<Site[]>;
+}
+
+const fail = (code: ErrorCode, error: string): Reply<never> => ({ ok: false, code, error });
+
+export const ERRORS = {
+  invalid: '消息格式无效 / Invalid message',
+  refused: '拒绝：来源不可信 / Refused: untrusted sender',
+  contentOnly: '拒绝：仅限页面脚本 / Refused: content scripts only',
+  pageOnly: '拒绝：仅限扩展页面 / Refused: extension pages only',
+  siteDisabled: '拒绝：此站点未启用 / Refused: site not enabled',
+  otherOrigin: '拒绝：只能修改本站点的任务 / Refused: task belongs to another site',
+  notFound: '未找到该任务 / Task not found',
+  failed: '内部错误 / Internal error',
+} as const;
+
+export function createRouter(services: RongheServices, runtimeId: string, extensionOrigin: string) {
+  return async function route(raw: unknown, sender: SenderLike): Promise<Reply> {
+    const who = classifySender(sender, runtimeId, extensionOrigin);
+    if (who.kind === 'refused') return fail('forbidden', ERRORS.refused);
+    const parsed = ToBackground.safeParse(raw);
+    if (!parsed.success) return fail('invalid', ERRORS.invalid);
+    const msg = parsed.data;
+    try {
+      if (who.kind === 'content') {
+        if (!CONTENT_SCRIPT_MESSAGES.has(msg.type)) return fail('forbidden', ERRORS.pageOnly);
+        if (!(await services.isSiteEnabled(who.origin))) return fail('forbidden', ERRORS.siteDisabled);
+        if ('taskKey' in msg && msg.taskKey !== undefined) {
+          const origin = await services.taskOrigin(msg.taskKey);
+          if (origin === null) return fail('not-found', ERRORS.notFound);
+          if (origin !== who.origin) return fail('forbidden', ERRORS.otherOrigin);
+        }
+      } else if (msg.type === 'rows/report' || msg.type === 'page/status') {
+        // Rows describe a page frame: only a content script can speak for one.
+        return fail('forbidden', ERRORS.contentOnly);
+      }
+      return { ok: true, data: await dispatch(services, who, msg) };
+    } catch (error) {
+      if (error instanceof NotFoundError) return fail('not-found', ERRORS.notFound);
+      console.error('[ronghe] message failed', msg.type, error);
+      return fail('failed', ERRORS.failed);
+    }
+  };
+}
+
+export class NotFoundError extends Error {}
+
+async function dispatch(s: RongheServices, who: Caller, msg: ToBackground): Promise<unknown> {
+  switch (msg.type) {
+    case 'rows/report':
+      return who.kind === 'content' ? s.reportRows(who, msg) : null;
+    case 'page/status':
+      return who.kind === 'content' ? s.pageStatus(who, msg) : null;
+    case 'task/set-phase':
+      return s.setPhase(msg.taskKey, msg.phase, msg.done, msg.note);
+    case 'task/correct':
+      return s.correct(msg.taskKey, msg.category, msg.action);
+    case 'panel/open': {
+      const tabId = who.tabId;
+      return tabId === null ? null : s.openPanel(tabId, msg.taskKey);
+    }
+    case 'tasks/for-tab':
+      return s.tasksForTab(msg.tabId);
+    case 'progress/get':
+      return s.progress(msg.period, msg.origin);
+    case 'settings/get':
+      return s.getSettings();
+    case 'settings/set':
+      return s.setSettings(msg.settings);
+    case 'rules/list':
+      return s.listRules();
+    case 'rules/delete':
+      return s.deleteRule(msg.id);
+    case 'data/clear':
+      return s.clearAll();
+    case 'site/enable':
+      return s.enableSite(new URL(msg.origin).origin, msg.selectors ?? null);
+    case 'sites/list':
+      return s.listSites();
+  }
+}

@@ -1,0 +1,239 @@
+// The background's behaviour behind the router: tagging reported rows, phases, corrections.
+// The background is the single writer of the store; everything here awaits committed writes.
+import { DEFAULT_CATALOG } from '../catalog/default-catalog';
+import { taskKey } from '../adapters/task-key';
+import { createMatcher, ruleSignature, type Classification, type ClassifyInput } from '../tagging';
+import { countPhases, emptyPhases, type Catalog, type Rule, type Site, type Tag, type Task } from '../model';
+import * as store from '../store';
+import type { TagView } from '../messages/to-content';
+import type { RongheServices } from './router';
+import { NotFoundError } from './router';
+import { tagView } from './tag-view';
+import { periodRange } from './period';
+import { siteKey } from './site-key';
+
+export interface Effects {
+  /** Push updated tags to every tab showing them (row tags, panels). */
+  broadcast(views: TagView[]): void;
+  /** Tell a tab's top frame that the page has tasks (shows the 融合助手 handle). */
+  pageHasTasks(tabId: number, count: number): void;
+  openPanel(tabId: number, taskKey: string | undefined): Promise<void>;
+  /** Recompute the badge from the store. */
+  refreshBadge(): void;
+  /** Register the content script for a newly enabled site. */
+  registerSite(site: Site): Promise<void>;
+}
+
+interface TabPage {
+  frames: Map<number, Set<string>>;
+  status: Map<number, { product: string | null; rows: number; lists: number; path: string; adapterIds: string[] }>;
+}
+
+export function createServices(db: store.RongheDb, effects: Effects, now: () => number = Date.now) {
+  let catalog: Catalog = DEFAULT_CATALOG;
+  let rules: Rule[] = [];
+  let sites = new Map<string, Site>();
+  let match = createMatcher(catalog, rules);
+  const tabs = new Map<number, TabPage>();
+
+  const ready = (async () => {
+    catalog = (await store.getCatalog(db)) ?? DEFAULT_CATALOG;
+    rules = await store.listRules(db);
+    sites = new Map((await store.listSites(db)).map((s) => [s.origin, s]));
+    match = createMatcher(catalog, rules);
+  })();
+
+  const tabPage = (tabId: number): TabPage => {
+    let page = tabs.get(tabId);
+    if (!page) tabs.set(tabId, (page = { frames: new Map(), status: new Map() }));
+    return page;
+  };
+
+  const autoTag = (task: Task, result: Classification, at: number): Tag => {
+    const phases = emptyPhases();
+    return {
+      taskKey: task.key,
+      origin: task.origin,
+      category: result.category,
+      action: result.action,
+      source: 'auto',
+      confidence: result.confidence,
+      evidence: result.evidence.slice(0, 20),
+      ruleId: result.ruleId,
+      phases,
+      phaseCount: countPhases(phases),
+      integrated: 0,
+      taggedAt: at,
+      updatedAt: at,
+    };
+  };
+
+  const classifyTask = (task: Task): Classification => match({ title: task.title, fields: task.fields } satisfies ClassifyInput);
+
+  const services: RongheServices & { ready: Promise<void>; tabClosed(tabId: number): void } = {
+    ready,
+
+    async isSiteEnabled(origin) {
+      await ready;
+      return sites.get(siteKey(origin))?.enabled === true;
+    },
+
+    async taskOrigin(key) {
+      return (await store.getTask(db, key))?.origin ?? null;
+    },
+
+    async reportRows(caller, msg) {
+      await ready;
+      const at = now();
+      // The key is recomputed from the sender's origin: a frame can't write another site's tasks.
+      const tasks: Task[] = msg.rows.map((row) => ({
+        key: taskKey(caller.origin, msg.adapterId, row),
+        origin: caller.origin,
+        product: msg.adapterId,
+        nativeId: row.nativeId,
+        title: row.title,
+        fields: row.fields,
+        url: row.url,
+        firstSeen: at,
+        lastSeen: at,
+      }));
+      await store.upsertTasks(db, tasks);
+      const tags = await store.putTagsIfAbsent(db, tasks.map((task) => autoTag(task, classifyTask(task), at)));
+      const page = tabPage(caller.tabId);
+      let keys = page.frames.get(caller.frameId);
+      if (!keys) page.frames.set(caller.frameId, (keys = new Set()));
+      for (const task of tasks) keys.add(task.key);
+      effects.pageHasTasks(caller.tabId, countTabTasks(page));
+      effects.refreshBadge();
+      return tags.map((tag) => tagView(tag, catalog));
+    },
+
+    async pageStatus(caller, msg) {
+      const page = tabPage(caller.tabId);
+      page.status.set(caller.frameId, { product: msg.product, rows: msg.rows, lists: msg.lists, path: msg.path, adapterIds: msg.adapterIds });
+    },
+
+    async setPhase(key, phase, done, note) {
+      await ready;
+      let tag: Tag;
+      try {
+        tag = await store.setPhase(db, key, phase, done, note, now());
+      } catch (error) {
+        if (error instanceof store.TagNotFoundError) throw new NotFoundError(key);
+        throw error;
+      }
+      const view = tagView(tag, catalog);
+      effects.broadcast([view]);
+      effects.refreshBadge();
+      return view;
+    },
+
+    async correct(key, category, action) {
+      await ready;
+      const task = await store.getTask(db, key);
+      if (!task) throw new NotFoundError(key);
+      const at = now();
+      const rule: Rule = {
+        id: `rule-${at.toString(36)}-${hashString(task.title)}`,
+        title: task.title,
+        signature: ruleSignature(task.title),
+        category,
+        action,
+        createdAt: at,
+        source: 'user',
+      };
+      await store.putRule(db, rule);
+      rules = [...rules, rule];
+      match = createMatcher(catalog, rules);
+      const corrected = await store.retagTask(db, key, { category, action, source: 'user', confidence: 1, evidence: [task.title.slice(0, 100)], ruleId: rule.id }, at);
+      // Similar tasks of the same site follow the new rule at once, unless a person tagged them.
+      const changed: Tag[] = [corrected];
+      const siblings = await store.listTasksByOrigin(db, task.origin);
+      const siblingTags = await store.getTags(db, siblings.map((t) => t.key));
+      for (const [i, sibling] of siblings.entries()) {
+        const tag = siblingTags[i];
+        if (!tag || tag.source !== 'auto' || sibling.key === key) continue;
+        const result = classifyTask(sibling);
+        if (result.ruleId !== rule.id || (result.category === tag.category && result.action === tag.action)) continue;
+        changed.push(
+          await store.retagTask(db, sibling.key, { category: result.category, action: result.action, source: 'auto', confidence: result.confidence, evidence: result.evidence, ruleId: rule.id }, at),
+        );
+      }
+      const views = changed.map((t) => tagView(t, catalog));
+      effects.broadcast(views);
+      effects.refreshBadge();
+      return views;
+    },
+
+    async openPanel(tabId, key) {
+      await effects.openPanel(tabId, key);
+    },
+
+    async tasksForTab(tabId) {
+      await ready;
+      const page = tabs.get(tabId);
+      const keys = page ? [...new Set([...page.frames.values()].flatMap((s) => [...s]))] : [];
+      const [tasks, tags] = await Promise.all([store.getTasks(db, keys), store.getTags(db, keys)]);
+      const items = keys.flatMap((key, i) => {
+        const task = tasks[i];
+        const tag = tags[i];
+        return task && tag ? [{ task, tag, view: tagView(tag, catalog) }] : [];
+      });
+      return { items, frames: page ? [...page.status.values()] : [] };
+    },
+
+    async progress(period, origin) {
+      return store.progress(db, { ...periodRange(period, new Date(now())), origin });
+    },
+
+    getSettings: () => store.getSettings(db),
+    setSettings: (patch) => store.putSettings(db, patch),
+    async listRules() {
+      await ready;
+      return rules;
+    },
+    async deleteRule(id) {
+      await store.deleteRule(db, id);
+      rules = rules.filter((r) => r.id !== id);
+      match = createMatcher(catalog, rules);
+    },
+    async clearAll() {
+      await store.clearAll(db);
+      rules = [];
+      match = createMatcher(catalog, rules);
+      effects.refreshBadge();
+    },
+    async enableSite(origin, selectors) {
+      const site: Site = { origin: siteKey(origin), enabled: true, source: 'user', adapterOverride: null, selectors, addedAt: now() };
+      await store.putSite(db, site);
+      sites.set(site.origin, site);
+      await effects.registerSite(site);
+      return site;
+    },
+    async listSites() {
+      await ready;
+      return [...sites.values()];
+    },
+
+    tabClosed(tabId) {
+      tabs.delete(tabId);
+    },
+  };
+  return services;
+}
+
+function countTabTasks(page: TabPage): number {
+  let n = 0;
+  for (const keys of page.frames.values()) n += keys.size;
+  return n;
+}
+
+/** FNV-1a, enough to make rule ids readable and distinct. */
+function hashString(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}

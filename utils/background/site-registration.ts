@@ -1,0 +1,56 @@
+// Content scripts run only on sites the user or policy enabled. MV3 registers them at runtime with
+// `scripting`; MV2 (old Chromium, 360) has no dynamic registration, so it injects on navigation.
+import { browser } from 'wxt/browser';
+import type { Site } from '../model';
+import { siteKey, sitePattern } from './site-key';
+
+const SCRIPT = 'content-scripts/content.js';
+const scriptId = (site: Site) => `ronghe-${siteKey(site.origin).replace(/[^a-z0-9]+/gi, '-')}`;
+
+type Scripting = {
+  registerContentScripts(scripts: object[]): Promise<void>;
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<{ id: string }>>;
+  unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
+};
+
+function scripting(): Scripting | undefined {
+  return (browser as unknown as { scripting?: Scripting }).scripting;
+}
+
+export async function hasHostAccess(site: Site): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [sitePattern(site.origin)] });
+  } catch {
+    return false;
+  }
+}
+
+/** Registers (idempotently) the content script for an enabled site we hold access to. */
+export async function registerSite(site: Site): Promise<boolean> {
+  if (!site.enabled || site.source === 'e2e') return false; // e2e sites come with the manifest
+  if (!(await hasHostAccess(site))) return false;
+  const api = scripting();
+  if (!api) return true; // MV2: injectOnNavigation covers it
+  const id = scriptId(site);
+  const existing = await api.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length) return true;
+  await api.registerContentScripts([
+    { id, matches: [sitePattern(site.origin)], js: [SCRIPT], allFrames: true, matchOriginAsFallback: true, runAt: 'document_idle', persistAcrossSessions: true },
+  ]);
+  return true;
+}
+
+export async function unregisterSite(site: Site): Promise<void> {
+  await scripting()?.unregisterContentScripts({ ids: [scriptId(site)] });
+}
+
+/** MV2 only: inject into every frame of an enabled site when a tab finishes loading. */
+export function injectOnNavigation(isEnabled: (origin: string) => Promise<boolean>): void {
+  if (scripting()) return;
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'complete' || !tab.url || !/^https?:/.test(tab.url)) return;
+    void isEnabled(new URL(tab.url).origin).then((enabled) => {
+      if (enabled) void browser.tabs.executeScript(tabId, { file: `/${SCRIPT}`, allFrames: true, matchAboutBlank: true, runAt: 'document_idle' }).catch(() => {});
+    });
+  });
+}

@@ -1,0 +1,26 @@
+// Messages the background pushes to content scripts. Kept on zod/mini: this module ships in the
+// content script, whose whole budget is 20 KB gzipped.
+import * as z from 'zod/mini';
+
+/** A task as row tags and the panel show it; display strings come from the catalog. */
+export const TagView = z.object({
+  key: z.string().check(z.maxLength(200)),
+  category: z.string().check(z.maxLength(20)),
+  action: z.nullable(z.string().check(z.maxLength(64))),
+  categoryName: z.string(),
+  /** The action's short name, or the category name when it has no action. */
+  label: z.string(),
+  actionName: z.nullable(z.string()),
+  phases: z.number().check(z.int(), z.minimum(0), z.maximum(4)),
+  confidence: z.number(),
+  source: z.string(),
+  evidence: z.array(z.string()),
+});
+
+export const ToContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tags/updated'), tags: z.array(TagView) }),
+  z.object({ type: z.literal('panel/open'), taskKey: z.optional(z.string()) }),
+  z.object({ type: z.literal('page/has-tasks'), count: z.number() }),
+]);
+export type TagView = z.infer<typeof TagView>;
+export type ToContent = z.infer<typeof ToContent>;

@@ -1,0 +1,264 @@
+// The page sensor of one frame: finds task lists, reports new or changed rows to the background,
+// and keeps exactly one <ronghe-tag> per task row. Reads the DOM only; never layout, never innerText.
+import type { ExtractedRow, ListMatch } from '../adapters';
+import type { RowReport } from '../model';
+import type { TagView } from '../messages/to-content';
+import { TAG_NAME, createRowTag, updateRowTag, type TagTexts } from './row-tag';
+
+export interface AdapterApi {
+  detectLists(doc: Document, url: URL): ListMatch[];
+  extractRows(match: ListMatch): ExtractedRow[];
+  taskKey(origin: string, adapterId: string, report: RowReport): string;
+  detectProduct(doc: Document, url: URL): { adapterId: string; product: string } | null;
+}
+
+export interface RowBatch {
+  adapterId: string;
+  product: string;
+  confidence: 'product' | 'generic';
+  rows: RowReport[];
+}
+
+export interface PageStatusReport {
+  product: string | null;
+  adapterIds: string[];
+  rows: number;
+  lists: number;
+  path: string;
+}
+
+export interface SensorDeps {
+  doc: Document;
+  adapters: AdapterApi;
+  report(batch: RowBatch): Promise<TagView[] | null>;
+  status(status: PageStatusReport): void;
+  openPanel(taskKey: string): void;
+  texts: TagTexts;
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+}
+
+interface RowState {
+  key: string;
+  signature: string;
+  tag: HTMLElement | null;
+}
+
+const BATCH = 500;
+const DEBOUNCE_MS = 40;
+const MAX_WAIT_MS = 300;
+/** After load or a navigation, watch the whole body this long for lists rendered late. */
+const SETTLE_MS = 8000;
+
+export class PageSensor {
+  private readonly rows = new WeakMap<Element, RowState>();
+  private readonly views = new Map<string, TagView>();
+  private readonly tagsByKey = new Map<string, Set<HTMLElement>>();
+  private readonly ownTags = new WeakSet<Element>();
+  private readonly observer: MutationObserver;
+  private roots: Element[] = [];
+  private timer: number | null = null;
+  private firstDirtyAt = 0;
+  private settleUntil = 0;
+  private lastStatus = '';
+  private destroyed = false;
+  private observing: 'none' | 'body' | 'roots' = 'none';
+  private settleTimer: number | null = null;
+  /** Keys asked of the background and not answered yet: never asked twice at once. */
+  private readonly pending = new Set<string>();
+  private rescanAfterReply = false;
+
+  constructor(private readonly deps: SensorDeps) {
+    this.observer = new MutationObserver((records) => {
+      if (records.some((r) => !this.isOwnMutation(r))) this.schedule();
+    });
+  }
+
+  start(): void {
+    this.navigated();
+  }
+
+  /** Location changed (hash route, History API): lists may be new, so look everywhere again. */
+  navigated(): void {
+    this.settleUntil = Date.now() + SETTLE_MS;
+    this.scan();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.observer.disconnect();
+    if (this.timer !== null) this.deps.clearTimeout(this.timer);
+    if (this.settleTimer !== null) this.deps.clearTimeout(this.settleTimer);
+  }
+
+  /** Views pushed by the background (a phase ticked elsewhere, a correction): update in place. */
+  applyViews(views: TagView[]): void {
+    for (const view of views) {
+      this.views.set(view.key, view);
+      const tags = this.tagsByKey.get(view.key);
+      if (!tags) continue;
+      for (const tag of tags) {
+        if (tag.isConnected) updateRowTag(tag, view, this.deps.texts);
+        else tags.delete(tag);
+      }
+    }
+  }
+
+  taskCount(): number {
+    return this.tagsByKey.size;
+  }
+
+  private isOwnMutation(record: MutationRecord): boolean {
+    if (record.type !== 'childList') return false;
+    const own = (n: Node) => n.nodeType === 1 && (n as Element).localName === TAG_NAME;
+    for (const n of record.addedNodes) if (!own(n)) return false;
+    for (const n of record.removedNodes) if (!own(n)) return false;
+    return true;
+  }
+
+  private schedule(): void {
+    if (this.destroyed) return;
+    const now = Date.now();
+    if (this.timer === null) this.firstDirtyAt = now;
+    else this.deps.clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.firstDirtyAt + MAX_WAIT_MS - now));
+    this.timer = this.deps.setTimeout(() => {
+      this.timer = null;
+      this.scan();
+    }, wait);
+  }
+
+  private scan(): void {
+    if (this.destroyed) return;
+    const { doc, adapters } = this.deps;
+    const url = new URL(doc.location.href);
+    const matches = adapters.detectLists(doc, url);
+    const origin = url.origin;
+    let rowCount = 0;
+    for (const match of matches) {
+      const extracted = adapters.extractRows(match);
+      rowCount += extracted.length;
+      const unknown: Array<{ row: ExtractedRow; key: string }> = [];
+      for (const row of extracted) {
+        const key = adapters.taskKey(origin, match.adapterId, row.report);
+        if (!this.track(row, key)) continue;
+        const view = this.views.get(key);
+        if (view) this.render(row, key, view);
+        else if (this.pending.has(key)) this.rescanAfterReply = true;
+        else {
+          this.pending.add(key);
+          unknown.push({ row, key });
+        }
+      }
+      if (unknown.length) this.resolve(match, unknown);
+    }
+    this.watch(matches.map((m) => m.root));
+    const product = matches[0]?.product ?? adapters.detectProduct(doc, url)?.product ?? null;
+    this.sendStatus({
+      product,
+      adapterIds: [...new Set(matches.map((m) => m.adapterId))],
+      rows: rowCount,
+      lists: matches.length,
+      path: url.pathname,
+    });
+  }
+
+  /** Returns true when the row is new or changed and needs a (new) tag view. */
+  private track(row: ExtractedRow, key: string): boolean {
+    const signature = `${key}\u0000${row.report.title}`;
+    const state = this.rows.get(row.row);
+    if (state && state.signature === signature && state.tag?.isConnected && state.tag.parentNode === row.titleCell) {
+      return false;
+    }
+    // Hosts that clone rows (virtual lists) may copy a tag that isn't ours: drop strays.
+    for (const stray of row.row.querySelectorAll(TAG_NAME)) {
+      if (!this.ownTags.has(stray) || stray !== state?.tag) stray.remove();
+    }
+    this.rows.set(row.row, { key, signature, tag: state?.tag ?? null });
+    return true;
+  }
+
+  private resolve(match: ListMatch, pending: Array<{ row: ExtractedRow; key: string }>): void {
+    for (let i = 0; i < pending.length; i += BATCH) {
+      const chunk = pending.slice(i, i + BATCH);
+      void this.deps
+        .report({
+          adapterId: match.adapterId,
+          product: match.product,
+          confidence: match.confidence,
+          rows: chunk.map((p) => p.row.report),
+        })
+        .then((views) => {
+          for (const item of chunk) this.pending.delete(item.key);
+          if (this.rescanAfterReply) {
+            this.rescanAfterReply = false;
+            this.schedule();
+          }
+          if (!views || this.destroyed) return;
+          views.forEach((view, index) => {
+            const item = chunk[index];
+            if (!item) return;
+            this.views.set(view.key, view);
+            // The row may have been recycled for another task while we waited.
+            if (this.rows.get(item.row.row)?.key === item.key) this.render(item.row, view.key, view);
+          });
+        });
+    }
+  }
+
+  private render(row: ExtractedRow, key: string, view: TagView): void {
+    const state = this.rows.get(row.row);
+    if (!state) return;
+    let tag = state.tag;
+    if (tag && tag.isConnected && tag.parentNode === row.titleCell) {
+      const previous = tag.getAttribute('data-task-key');
+      if (previous && previous !== key) this.tagsByKey.get(previous)?.delete(tag);
+      updateRowTag(tag, view, this.deps.texts);
+    } else {
+      tag?.remove();
+      tag = createRowTag(view, this.deps.texts, (k) => this.deps.openPanel(k));
+      this.ownTags.add(tag);
+      row.titleCell.append(tag);
+    }
+    state.tag = tag;
+    let set = this.tagsByKey.get(key);
+    if (!set) this.tagsByKey.set(key, (set = new Set()));
+    set.add(tag);
+  }
+
+  /** One observer: the whole body while lists may still appear, then only the list roots. */
+  private watch(roots: Element[]): void {
+    const body = this.deps.doc.body;
+    const settling = Date.now() < this.settleUntil || roots.length === 0;
+    const same = roots.length === this.roots.length && roots.every((r, i) => r === this.roots[i]);
+    if (same && !settling && this.observing === 'roots') return;
+    this.observer.disconnect();
+    this.roots = roots;
+    const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+    if (settling && body) {
+      this.observer.observe(body, options);
+      this.observing = 'body';
+      // Narrow down once the page has settled.
+      if (this.settleTimer === null) {
+        this.settleTimer = this.deps.setTimeout(() => {
+          this.settleTimer = null;
+          this.scan();
+        }, Math.max(50, this.settleUntil - Date.now() + 10));
+      }
+    } else {
+      for (const root of roots) {
+        this.observer.observe(root, options);
+        // Pagination or a route change may replace the list root itself.
+        if (root.parentNode) this.observer.observe(root.parentNode, { childList: true });
+      }
+      this.observing = 'roots';
+    }
+  }
+
+  private sendStatus(status: PageStatusReport): void {
+    const signature = JSON.stringify(status);
+    if (signature === this.lastStatus) return;
+    this.lastStatus = signature;
+    this.deps.status(status);
+  }
+}

@@ -1,0 +1,74 @@
+// <ronghe-tag>: one per task row, rendered in a closed shadow root so the host's CSS can't reach
+// it and ours can't leak out. All tags share one constructable stylesheet.
+import type { TagView } from '../messages/to-content';
+
+export const TAG_NAME = 'ronghe-tag';
+
+const CSS = `
+:host{display:inline-block;margin-inline-start:6px;vertical-align:middle;line-height:1;font-size:12px}
+button{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:3px;max-width:14em;
+ padding:2px 6px;border-radius:9px;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;
+ font:12px/1.4 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;border:1px solid currentColor}
+button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
+.p0{color:#9a3412;background:#fff7ed}.p1,.p2,.p3{color:#854d0e;background:#fefce8}.p4{color:#166534;background:#f0fdf4}
+.none{color:#525252;background:#f5f5f5}.low{border-style:dashed}
+`;
+
+let sharedSheet: CSSStyleSheet | null | undefined;
+function styleSheet(): CSSStyleSheet | null {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(CSS);
+    } catch {
+      sharedSheet = null; // Chromium < 73 (old 360 builds): fall back to a <style> per tag.
+    }
+  }
+  return sharedSheet;
+}
+
+const shadows = new WeakMap<Element, { button: HTMLButtonElement; text: Text }>();
+
+export interface TagTexts {
+  phasesDone(n: number): string;
+  tooltip(view: TagView): string;
+}
+
+export function createRowTag(view: TagView, texts: TagTexts, onOpen: (key: string) => void): HTMLElement {
+  const tag = document.createElement(TAG_NAME);
+  const root = tag.attachShadow({ mode: 'closed' });
+  const sheet = styleSheet();
+  if (sheet && 'adoptedStyleSheets' in root) root.adoptedStyleSheets = [sheet];
+  else root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
+  const button = document.createElement('button');
+  button.type = 'button';
+  const text = document.createTextNode('');
+  button.append(text);
+  // Our click must not also trigger the row's own handlers (open the request, select the row).
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    event.preventDefault();
+    onOpen(tag.getAttribute('data-task-key') ?? '');
+  });
+  root.append(button);
+  shadows.set(tag, { button, text });
+  updateRowTag(tag, view, texts);
+  return tag;
+}
+
+export function updateRowTag(tag: Element, view: TagView, texts: TagTexts): void {
+  const set = (name: string, value: string) => {
+    if (tag.getAttribute(name) !== value) tag.setAttribute(name, value);
+  };
+  set('data-task-key', view.key);
+  set('data-category', view.category);
+  set('data-action', view.action ?? 'none');
+  set('data-phases', String(view.phases));
+  const parts = shadows.get(tag);
+  if (!parts) return;
+  const label = `${view.label} · ${view.phases}/4`;
+  if (parts.text.data !== label) parts.text.data = label;
+  parts.button.className = `${view.action ? `p${view.phases}` : 'none'}${view.confidence < 0.5 ? ' low' : ''}`;
+  parts.button.title = texts.tooltip(view);
+  parts.button.setAttribute('aria-label', `${texts.tooltip(view)}，${texts.phasesDone(view.phases)}`);
+}
