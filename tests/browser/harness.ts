@@ -1,0 +1,86 @@
+// Real browsers for the browser tests: Debian's Chromium through playwright-core and Debian's
+// Firefox ESR through puppeteer-core. Never a downloaded browser.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_PATH, FIREFOX_PATH, CHROME_E2E_DIR, FIREFOX_E2E_DIR, QUIET_CHROMIUM_ARGS } from '../../scripts/browsers';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
+
+export { CHROMIUM_PATH, FIREFOX_PATH, CHROME_E2E_DIR, FIREFOX_E2E_DIR, QUIET_CHROMIUM_ARGS };
+
+function requireFile(path: string, hint: string): void {
+  if (!existsSync(path)) throw new Error(`${path} 不存在 / is missing. ${hint}`);
+}
+
+export function requireChromium(): void {
+  requireFile(CHROMIUM_PATH, '安装 / install: sudo apt-get install -y chromium');
+  requireFile(join(CHROME_E2E_DIR, 'manifest.json'), 'Run: npm run build:e2e');
+}
+
+export function requireFirefox(): void {
+  requireFile(FIREFOX_PATH, '安装 / install: sudo apt-get install -y firefox-esr');
+  requireFile(join(FIREFOX_E2E_DIR, 'manifest.json'), 'Run: npm run build:e2e:firefox');
+}
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(extensionDir = CHROME_E2E_DIR, viewport = { width: 1366, height: 768 }): Promise<ChromiumSession> {
+  requireChromium();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'ronghe-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport,
+    args: [...QUIET_CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FirefoxSession {
+  browser: PuppeteerBrowser;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(extensionDir = FIREFOX_E2E_DIR): Promise<FirefoxSession> {
+  requireFirefox();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    extraPrefsFirefox: {
+      // Keep Firefox off the network and grant the e2e build's host permissions without a prompt.
+      'extensions.experiments.enabled': true,
+      'app.update.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'extensions.originControls.grantByDefault': true,
+    },
+  });
+  const extensionId = await browser.installExtension(extensionDir);
+  return {
+    browser,
+    extensionId,
+    async close() {
+      await browser.close();
+    },
+  };
+}

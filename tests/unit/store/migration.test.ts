@@ -1,0 +1,134 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import fixture from '../../fixtures/store-v1.json';
+import { Event, Tag, Task } from '../../../utils/model';
+import {
+  countEvents, getSettings, getTag, listEvents, listRules, listTasksByOrigin, listTasksSeenSince, MIGRATIONS, openRongheDb,
+  progress, putSite, RONGHE_DB_VERSION, setPhase,
+} from '../../../utils/store';
+import { uniqueDbName } from './helpers';
+import { deleteRongheDb } from '../../../utils/store';
+
+const A = 'http://oa.example.gov.cn';
+const B = 'http://10.1.2.3:8080';
+
+/** Builds the database exactly as the first release did: version 1, the v1 upgrade only. */
+async function buildV1(name: string): Promise<void> {
+  const db = await openDB(name, 1, {
+    upgrade(upgradeDb, _old, _new, tx) {
+      void MIGRATIONS[1]?.(upgradeDb, tx);
+    },
+  });
+  const tx = db.transaction(['tasks', 'tags', 'events', 'settings'], 'readwrite');
+  for (const t of fixture.tasks) void tx.objectStore('tasks').put(t);
+  for (const t of fixture.tags) void tx.objectStore('tags').put(t);
+  for (const e of fixture.events) void tx.objectStore('events').put(e);
+  void tx.objectStore('settings').put(fixture.settings, 'settings');
+  await tx.done;
+  expect(db.version).toBe(1);
+  expect([...db.objectStoreNames].toSorted()).toEqual(['events', 'settings', 'tags', 'tasks']);
+  db.close();
+}
+
+describe('migration v1 → v2', () => {
+  it('keeps the data, transforms it to the current shapes, and the new indexes work', async () => {
+    expect(RONGHE_DB_VERSION).toBe(2);
+    const name = uniqueDbName();
+    await buildV1(name);
+    const db = await openRongheDb(name);
+    try {
+      expect(db.version).toBe(2);
+      expect([...db.objectStoreNames].toSorted()).toEqual(['events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
+
+      // Tasks: flat OA fields moved under `fields`; every record is a valid v2 Task.
+      const tasksA = await listTasksByOrigin(db, A);
+      expect(tasksA).toHaveLength(2);
+      for (const t of tasksA) expect(Task.safeParse(t).success).toBe(true);
+      expect(tasksA.find((t) => t.nativeId === '1001')).toMatchObject({
+        title: '关于做好防汛应急工作的通知',
+        fields: { workflow: '收文', sender: '办公室', receivedAt: '2024-06-01 09:00', urgency: 2 },
+        firstSeen: 1717203600000,
+      });
+      expect(tasksA[0]).not.toHaveProperty('workflow');
+      expect((await listTasksSeenSince(db, 1719000000000)).map((t) => t.key)).toEqual(['10.1.2.3:8080|weaver|77']);
+
+      // Tags: derived phaseCount/integrated added, phases and notes intact, valid v2 Tags.
+      const t1 = await getTag(db, 'oa.example.gov.cn|seeyon|1001');
+      expect(t1).toMatchObject({ phaseCount: 4, integrated: 1, category: 'emergency' });
+      expect(t1?.phases.plan.note).toBe('支委会研究');
+      const t3 = await getTag(db, '10.1.2.3:8080|weaver|77');
+      expect(t3).toMatchObject({ phaseCount: 0, integrated: 0, action: null, ruleId: null });
+      for (const t of [t1, t3]) expect(Tag.safeParse(t).success).toBe(true);
+
+      // Progress indexes built over the migrated records.
+      expect(await progress(db)).toEqual({
+        tagged: 3,
+        integrated: 1,
+        byPhase: { plan: 2, deploy: 1, implement: 1, inspect: 1 },
+        byCategory: { emergency: 1, meeting: 1, admin: 1 },
+        byAction: { 'commando-team': 1, 'branch-meeting': 1 },
+      });
+      expect(await progress(db, { origin: B })).toMatchObject({ tagged: 1, byCategory: { admin: 1 }, byAction: {} });
+      expect(await progress(db, { from: 1719000000000 })).toMatchObject({ tagged: 1 });
+
+      // Events: origin filled in from the task; the per-task index works.
+      expect(await countEvents(db)).toBe(4);
+      const history = await listEvents(db, { taskKey: 'oa.example.gov.cn|seeyon|1001' });
+      expect(history.map((e) => e.type)).toEqual(['tagged', 'phase-done']);
+      for (const e of await listEvents(db)) expect(Event.safeParse(e).success).toBe(true);
+      expect(history[0]?.origin).toBe(A);
+
+      // Settings moved into kv, new fields defaulted.
+      expect(await getSettings(db)).toEqual({
+        locale: 'zh-CN', panelMode: 'push', panelWidth: 380, period: 'year', lastExportAt: 1717000000000, changesSinceExport: 3,
+      });
+
+      // New stores are usable, and writes keep the indexes consistent.
+      expect(await listRules(db)).toEqual([]);
+      await putSite(db, { origin: A, enabled: true, source: 'user', adapterOverride: null, selectors: null, addedAt: 1 });
+      await setPhase(db, 'oa.example.gov.cn|seeyon|1002', 'deploy', true, undefined, 1720000000000);
+      expect((await progress(db, { origin: A })).byPhase.deploy).toBe(2);
+    } finally {
+      db.close();
+      await deleteRongheDb(name);
+    }
+  });
+
+  it('reopening at the current version is a no-op; a fresh database gets the full schema', async () => {
+    const name = uniqueDbName();
+    const db = await openRongheDb(name);
+    expect([...db.objectStoreNames].toSorted()).toEqual(['events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
+    expect([...db.transaction('tags').store.indexNames].toSorted()).toEqual([
+      'by-action', 'by-category', 'by-integrated', 'by-origin', 'by-phase', 'by-tagged',
+    ]);
+    db.close();
+    const again = await openRongheDb(name);
+    expect(again.version).toBe(RONGHE_DB_VERSION);
+    again.close();
+    await deleteRongheDb(name);
+  });
+});
+
+describe('a failing migration', () => {
+  it('rejects the open with the step error and leaves the v1 database untouched', async () => {
+    const { vi } = await import('vitest');
+    const name = uniqueDbName();
+    await buildV1(name);
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'createIndex').mockImplementation(() => {
+      throw new Error('simulated upgrade failure');
+    });
+    await expect(openRongheDb(name)).rejects.toThrow('simulated upgrade failure');
+    spy.mockRestore();
+    const v1 = await openDB(name);
+    expect(v1.version).toBe(1);
+    expect(await v1.count('tasks')).toBe(fixture.tasks.length);
+    expect(await v1.get('settings', 'settings')).toEqual(fixture.settings);
+    v1.close();
+    // Once the cause is gone, the same database upgrades normally.
+    const db = await openRongheDb(name);
+    expect(db.version).toBe(2);
+    expect(await db.count('tags')).toBe(3);
+    db.close();
+    await deleteRongheDb(name);
+  });
+});

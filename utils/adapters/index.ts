@@ -1,0 +1,107 @@
+// What the content script calls: which OA this document is, where its task lists are, and
+// what each row says. Everything here reads the DOM; nothing writes to it.
+import type { SelectorOverride } from '../model';
+import { ListSpec, compileList, type Adapter, type CompiledList } from './adapter-spec';
+import { extractList, type ExtractedRow } from './extract-rows';
+import { findGenericLists, genericAdapter } from './generic';
+import { PRODUCT_ADAPTERS, adapterById, claims, findRoots } from './registry';
+
+export type { ExtractedRow } from './extract-rows';
+export type { Adapter } from './adapter-spec';
+export { taskKey } from './task-key';
+export { normalizeUrgency } from './urgency';
+export { headerField } from './header-map';
+export { PRODUCT_ADAPTERS } from './registry';
+
+export interface ListMatch {
+  adapterId: string;
+  product: string;
+  confidence: 'product' | 'generic';
+  root: Element;
+}
+
+/** Per-site choices from options/policy: a forced adapter id, or selectors for an unknown OA. */
+export interface DetectOptions {
+  adapterOverride?: string | null;
+  selectors?: SelectorOverride | null;
+}
+
+const CUSTOM_ID = 'custom';
+const matchInfo = new WeakMap<ListMatch, { adapter: Adapter; list: CompiledList }>();
+
+function toMatches(
+  adapter: Adapter,
+  roots: Array<{ root: Element; list: CompiledList }>,
+  confidence: ListMatch['confidence'],
+  product = adapter.product,
+): ListMatch[] {
+  return roots.map(({ root, list }) => {
+    const m: ListMatch = { adapterId: adapter.id, product, confidence, root };
+    matchInfo.set(m, { adapter, list });
+    return m;
+  });
+}
+
+const pathOf = (url: URL) => url.pathname + url.search + url.hash;
+
+/** An adapter from a site's custom selectors; null when they don't parse (never throws). */
+export function adapterFromSelectors(sel: SelectorOverride): Adapter | null {
+  const id = sel.nativeId?.trim();
+  const at = id ? id.lastIndexOf('@') : -1;
+  const ids = !id
+    ? []
+    : at >= 0
+      ? [{ ...(at > 0 ? { sel: id.slice(0, at) } : {}), attr: id.slice(at + 1) }]
+      : /^\w+$/.test(id)
+        ? [{ attr: id }, { sel: 'a[href]', attr: 'href', param: id }, { sel: 'a[onclick]', attr: 'onclick', param: id }]
+        : [];
+  const parsed = ListSpec.safeParse({ root: sel.listRoot || 'body', row: sel.row, title: sel.title, strictTitle: true, ids });
+  if (!parsed.success) return null;
+  return {
+    spec: null,
+    id: CUSTOM_ID,
+    product: '自定义',
+    priority: 100,
+    urlRes: [],
+    dom: [sel.row],
+    urgency: undefined,
+    lists: [compileList(parsed.data)],
+  };
+}
+
+export function detectLists(doc: Document, url: URL, options?: DetectOptions): ListMatch[] {
+  const custom = options?.selectors ? adapterFromSelectors(options.selectors) : null;
+  const forced = custom ?? (options?.adapterOverride ? adapterById(options.adapterOverride) : undefined);
+  if (forced && forced !== genericAdapter) return toMatches(forced, findRoots(forced, doc), 'product');
+  const path = pathOf(url);
+  let product: Adapter | undefined;
+  if (!forced) {
+    for (const adapter of PRODUCT_ADAPTERS) {
+      if (!claims(adapter, doc, path)) continue;
+      const roots = findRoots(adapter, doc);
+      if (roots.length) return toMatches(adapter, roots, 'product');
+      product ??= adapter;
+    }
+  }
+  // A known product whose list we don't recognise (a reskinned tenant) still gets the fallback.
+  return toMatches(genericAdapter, findGenericLists(doc), 'generic', product?.product ?? genericAdapter.product);
+}
+
+export function extractRows(match: ListMatch): ExtractedRow[] {
+  let info = matchInfo.get(match);
+  if (!info) {
+    // A match rebuilt by the caller: find its list spec again from the root.
+    const adapter = adapterById(match.adapterId);
+    const list = adapter?.lists.find((l) => match.root.matches(l.root)) ?? adapter?.lists[0];
+    if (!adapter || !list) return [];
+    info = { adapter, list };
+  }
+  return extractList(info.adapter, info.list, match.root);
+}
+
+export function detectProduct(doc: Document, url: URL): { adapterId: string; product: string } | null {
+  const path = pathOf(url);
+  const adapter = PRODUCT_ADAPTERS.find((a) => claims(a, doc, path));
+  if (adapter) return { adapterId: adapter.id, product: adapter.product };
+  return findGenericLists(doc).length ? { adapterId: genericAdapter.id, product: genericAdapter.product } : null;
+}

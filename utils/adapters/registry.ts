@@ -1,0 +1,46 @@
+// The product adapters, highest priority first. Adding a product = one file + one line here
+// + fixtures under tests/fixtures/oa/<id>/ (the registry test insists).
+import type { Adapter, CompiledList } from './adapter-spec';
+import { nearestHeading } from './dom-text';
+import { ecology8 } from './ecology8';
+import { ecology9 } from './ecology9';
+import { genericAdapter } from './generic';
+import { landrayEkp } from './landray-ekp';
+import { seeyon } from './seeyon';
+import { tongda } from './tongda';
+import { whirEzoffice } from './whir-ezoffice';
+
+export const PRODUCT_ADAPTERS: readonly Adapter[] = [ecology9, ecology8, seeyon, landrayEkp, tongda, whirEzoffice].sort(
+  (a, b) => b.priority - a.priority,
+);
+
+export function adapterById(id: string): Adapter | undefined {
+  return id === genericAdapter.id ? genericAdapter : PRODUCT_ADAPTERS.find((a) => a.id === id);
+}
+
+/** The URL signature (unanchored, over path+query+hash) or a distinctive DOM signature. */
+export function claims(adapter: Adapter, doc: Document, path: string): boolean {
+  return adapter.urlRes.some((re) => re.test(path)) || adapter.dom.some((sel) => doc.querySelector(sel) !== null);
+}
+
+/** Every list root of the adapter in the document; a root inside another root is part of it. */
+export function findRoots(adapter: Adapter, doc: Document): Array<{ root: Element; list: CompiledList }> {
+  const found: Array<{ root: Element; list: CompiledList }> = [];
+  const seen = new Set<Element>();
+  for (const list of adapter.lists) {
+    for (const hit of doc.querySelectorAll(list.root)) {
+      const root = list.rootClosest ? hit.closest(list.rootClosest) : hit;
+      if (!root || seen.has(root) || root.closest('ronghe-panel')) continue;
+      seen.add(root);
+      if (found.some((f) => f.root.contains(root))) continue;
+      if (list.headingRe || list.notHeadingRe) {
+        const heading = nearestHeading(root);
+        if (list.headingRe && !list.headingRe.test(heading)) continue;
+        if (list.notHeadingRe?.test(heading)) continue;
+      }
+      for (let i = found.length - 1; i >= 0; i--) if (root.contains(found[i]!.root)) found.splice(i, 1);
+      found.push({ root, list });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,28 @@
+// 通达 OA: jqGrid #gridTable work lists (/general/workflow/list/, 审批中心); the portal holds them in tab iframes.
+import { defineAdapter } from './adapter-spec';
+
+const RUN_NAME = 'td[aria-describedby$="_run_name"]';
+
+export const tongda = defineAdapter({
+  id: 'tongda',
+  product: '通达 OA',
+  priority: 70,
+  url: ['/general/'],
+  dom: [`#gridTable ${RUN_NAME}`, 'iframe#workflow-data-list', 'iframe[id^="tabs_"][id$="_iframe"]'],
+  lists: [
+    {
+      // Cells name their column (aria-describedby="gridTable_run_name"), header or not.
+      root: '.ui-jqgrid, table#gridTable',
+      header: '.ui-jqgrid-htable th',
+      row: 'tr.jqgrow, tbody > tr[role="row"]',
+      skip: '.jqgfirstrow',
+      title: `${RUN_NAME} a, ${RUN_NAME}`,
+      ids: [
+        { sel: 'a[href*="RUN_ID"]', attr: 'href', param: 'RUN_ID' },
+        { sel: 'a[onclick*="RUN_ID"]', attr: 'onclick', param: 'RUN_ID' },
+        { sel: 'a[onclick*="handle_work"]', attr: 'onclick', re: "handle_work\\(\\s*['\"][^'\"]*['\"]\\s*,\\s*['\"]?(\\d+)" },
+        { sel: 'td[aria-describedby$="_run_id"]', attr: '#text', re: '^(\\d+)$' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,13 @@
+// Public API of the IndexedDB store. Every function takes the open database first.
+export { RONGHE_DB_NAME, RONGHE_DB_VERSION, STORES, type RongheDb, type RongheDB, type TagRecord } from './schema';
+export { openRongheDb, deleteRongheDb } from './open-db';
+export { MIGRATIONS } from './migrations';
+export { upsertTasks, mergeTask, getTask, getTasks, listTasksByOrigin, listTasksSeenSince } from './tasks';
+export { getTag, getTags, listTagsByOrigin, putTagsIfAbsent, retagTask, setPhase, TagNotFoundError, type Retag } from './tags';
+export { eventId, makeEvent, putEvents, listEvents, countEvents, type EventInput, type EventQuery } from './events';
+export { progress, type Progress, type ProgressQuery } from './progress';
+export {
+  putRule, deleteRule, listRules, putSite, getSite, listSites, deleteSite,
+  getSettings, putSettings, settingsFrom, getCatalog, putCatalog, resetCatalog,
+} from './config';
+export { exportAll, applyImport, clearAll, ImportData, type StoreDump } from './transfer';

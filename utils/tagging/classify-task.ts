@@ -1,0 +1,245 @@
+// The classifier: lexicon scan over the normalised title and the task's other fields,
+// character back-off for unseen words, learned rules on top. createMatcher precompiles
+// everything once; the returned function is the hot path and reuses its scratch buffers.
+import { CATEGORY_IDS, type Catalog, type Rule } from '../model';
+import type { Classification, ClassifyInput } from './types';
+import { ADMIN, CATEGORY_COUNT, MEETING, TIE_RANK } from './category-order';
+import { normalizeTitle, ruleSignature } from './normalize-title';
+import { buildTrie, createMatchBuffer, scanTerms, type TermTrie } from './term-trie';
+import { buildBackoff, type Backoff } from './char-backoff';
+import { buildRuleIndex, matchRule } from './rule-match';
+
+/** How much each source counts relative to the title's own words. */
+const SOURCE_WEIGHT = { title: 1, hint: 0.6, workflow: 1.2, module: 0.7, docType: 0.5 } as const;
+const SOURCE_LABEL = { title: '', hint: '标记:', workflow: '流程:', module: '模块:', docType: '类型:' } as const;
+type Source = keyof typeof SOURCE_WEIGHT;
+const SOURCES: readonly Source[] = ['title', 'hint', 'workflow', 'module', 'docType'];
+
+/** Extra terms of a category add less than the first: many weak words should not outvote one decisive word. */
+const EXTRA_TERM_FACTOR = 0.4;
+/** Meeting is a frame: when the title has another subject, the meeting words count less (taxonomy "content over form"). */
+const MEETING_FRAME_FACTOR = 0.6;
+const CONTENT_PRESENT = 2;
+/** Back-off: per specific character, and a cap so it never outweighs a real lexicon term. */
+const BACKOFF_WEIGHT = 0.3;
+const BACKOFF_CAP = 1.5;
+/** Secondary category: must be a real signal, not noise. */
+const SECONDARY_MIN = 1.5;
+const SECONDARY_RATIO = 0.35;
+const MAX_SCAN = 300;
+const MAX_MATCHES = 128;
+const MAX_EVIDENCE = 6;
+
+interface Compiled {
+  trie: TermTrie;
+  backoff: Backoff;
+  actions: (string | null)[];
+}
+
+function compileCatalog(catalog: Catalog): Compiled {
+  const trie = buildTrie(catalog.lexicon);
+  const actions: (string | null)[] = CATEGORY_IDS.map(
+    (id) => catalog.categories.find((c) => c.id === id)?.defaultAction ?? null,
+  );
+  return { trie, backoff: buildBackoff(trie), actions };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export function createMatcher(catalog: Catalog, rules: Rule[]): (input: ClassifyInput) => Classification {
+  const { trie, backoff, actions } = compileCatalog(catalog);
+  const ruleIndex = buildRuleIndex(rules);
+
+  // Scratch state, reused by every call (JS is single-threaded; the matcher is not re-entrant).
+  const maxW = new Float64Array(CATEGORY_COUNT);
+  const sumW = new Float64Array(CATEGORY_COUNT);
+  const negW = new Float64Array(CATEGORY_COUNT);
+  const boW = new Float64Array(CATEGORY_COUNT);
+  const score = new Float64Array(CATEGORY_COUNT);
+  const matches = createMatchBuffer(MAX_MATCHES);
+  const covered = new Uint8Array(MAX_SCAN + 1);
+  // Evidence candidates: term index, source, effective weight per category (filtered at the end).
+  const evTerm: number[] = [];
+  const evSource: Source[] = [];
+  const evChars: string[] = [];
+  const evCharCat: number[] = [];
+
+  function scanSource(text: string, source: Source): void {
+    if (text.length === 0) return;
+    const s = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
+    covered.fill(0, 0, s.length);
+    const factor = SOURCE_WEIGHT[source];
+    const count = scanTerms(trie, s, matches, covered);
+    for (let m = 0; m < count; m++) {
+      const info = trie.terms[matches.term[m]!]!;
+      let positive = false;
+      for (let k = 0; k < info.cats.length; k++) {
+        const cat = info.cats[k]!;
+        const w = info.weights[k]! * factor;
+        if (w > 0) {
+          sumW[cat]! += w;
+          if (w > maxW[cat]!) maxW[cat] = w;
+          positive = true;
+        } else if (w < 0) negW[cat]! += w;
+      }
+      if (positive) {
+        evTerm.push(matches.term[m]!);
+        evSource.push(source);
+      }
+    }
+    // Back-off over what the lexicon did not cover (titles and workflow names only).
+    if (source !== 'title' && source !== 'workflow') return;
+    for (let i = 0; i < s.length; i++) {
+      if (covered[i]) continue;
+      const code = s.charCodeAt(i);
+      if (code < 0x3400) continue;
+      let dist: Float32Array | undefined;
+      if (i + 1 < s.length && !covered[i + 1]) dist = backoff.bigrams.get(code * 65536 + s.charCodeAt(i + 1));
+      if (dist === undefined) dist = backoff.chars.get(code);
+      if (dist === undefined) continue;
+      let bestCat = -1;
+      let bestVal = 0;
+      for (let c = 0; c < CATEGORY_COUNT; c++) {
+        const v = dist[c]!;
+        if (v > 0) boW[c]! += v * BACKOFF_WEIGHT * factor;
+        if (v > bestVal) {
+          bestVal = v;
+          bestCat = c;
+        }
+      }
+      if (bestCat >= 0 && evChars.length < 16) {
+        evChars.push(s[i]!);
+        evCharCat.push(bestCat);
+      }
+    }
+  }
+
+  function ruleResult(input: ClassifyInput, lexical: Classification): Classification | null {
+    if (ruleIndex.rules.length === 0) return null;
+    const hit = matchRule(ruleIndex, ruleSignature(input.title));
+    if (!hit) return null;
+    const { rule, similarity } = hit;
+    const label = rule.title.length > 60 ? rule.title.slice(0, 60) + '…' : rule.title;
+    return {
+      category: rule.category,
+      action: rule.action,
+      confidence: round3(Math.min(1, 0.6 + 0.4 * similarity)),
+      evidence: [`规则:${label}`, `相似度:${similarity.toFixed(2)}`],
+      ruleId: rule.id,
+      secondary: lexical.category !== rule.category && lexical.confidence >= 0.3 ? lexical.category : null,
+    };
+  }
+
+  function lexicalClassify(input: ClassifyInput): Classification {
+    maxW.fill(0);
+    sumW.fill(0);
+    negW.fill(0);
+    boW.fill(0);
+    evTerm.length = 0;
+    evSource.length = 0;
+    evChars.length = 0;
+    evCharCat.length = 0;
+
+    const title = typeof input.title === 'string' ? input.title : '';
+    const { core, hint } = normalizeTitle(title);
+    scanSource(core, 'title');
+    scanSource(hint, 'hint');
+    const f = input.fields;
+    if (f) {
+      if (typeof f.workflow === 'string') scanSource(normalizeTitle(f.workflow).core, 'workflow');
+      if (typeof f.module === 'string') scanSource(f.module, 'module');
+      if (typeof f.docType === 'string') scanSource(f.docType, 'docType');
+    }
+
+    let lexicalTotal = 0;
+    let contentPresent = false;
+    for (let c = 0; c < CATEGORY_COUNT; c++) {
+      const s = maxW[c]! + EXTRA_TERM_FACTOR * (sumW[c]! - maxW[c]!) + negW[c]!;
+      score[c] = s;
+      lexicalTotal += maxW[c]!;
+      if (c !== MEETING && c !== ADMIN && s >= CONTENT_PRESENT) contentPresent = true;
+    }
+    if (contentPresent) score[MEETING]! *= MEETING_FRAME_FACTOR;
+    for (let c = 0; c < CATEGORY_COUNT; c++) score[c]! += Math.min(BACKOFF_CAP, boW[c]!);
+
+    let best = -1;
+    let second = -1;
+    for (let c = 0; c < CATEGORY_COUNT; c++) {
+      if (score[c]! <= 0) continue;
+      if (best < 0 || better(c, best)) {
+        second = best;
+        best = c;
+      } else if (second < 0 || better(c, second)) second = c;
+    }
+
+    if (best < 0) {
+      // Nothing recognisable: a low-confidence admin guess, never an exception.
+      return { category: 'admin', action: actions[ADMIN] ?? null, confidence: 0.05, evidence: [], ruleId: null, secondary: null };
+    }
+    const s1 = score[best]!;
+    const s2 = second >= 0 ? score[second]! : 0;
+    let confidence = (1 - Math.exp(-s1 / 2.5)) * (0.55 + (0.45 * (s1 - s2)) / s1);
+    if (lexicalTotal === 0) confidence = Math.min(0.28, confidence * 0.5); // back-off only
+    const secondary = second >= 0 && s2 >= SECONDARY_MIN && s2 >= SECONDARY_RATIO * s1 ? CATEGORY_IDS[second]! : null;
+    return {
+      category: CATEGORY_IDS[best]!,
+      action: actions[best] ?? null,
+      confidence: round3(Math.max(0, Math.min(1, confidence))),
+      evidence: collectEvidence(best),
+      ruleId: null,
+      secondary,
+    };
+  }
+
+  function better(a: number, b: number): boolean {
+    const d = score[a]! - score[b]!;
+    if (Math.abs(d) > 1e-9) return d > 0;
+    return TIE_RANK[a]! < TIE_RANK[b]!;
+  }
+
+  function collectEvidence(cat: number): string[] {
+    const out: string[] = [];
+    // Strongest terms first; equal weights keep their order of appearance (stable sort).
+    const picked: { label: string; w: number }[] = [];
+    for (let e = 0; e < evTerm.length; e++) {
+      const info = trie.terms[evTerm[e]!]!;
+      const k = info.cats.indexOf(cat);
+      if (k < 0 || info.weights[k]! <= 0) continue;
+      const source = evSource[e]!;
+      const label = SOURCE_LABEL[source] + info.term;
+      if (picked.some((p) => p.label === label)) continue;
+      picked.push({ label, w: info.weights[k]! * SOURCE_WEIGHT[source] });
+    }
+    picked.sort((a, b) => b.w - a.w);
+    for (const p of picked) {
+      if (out.length >= MAX_EVIDENCE) break;
+      out.push(p.label);
+    }
+    if (out.length === 0) {
+      for (let i = 0; i < evChars.length && out.length < 3; i++) {
+        if (evCharCat[i] === cat) out.push(`字:${evChars[i]}`);
+      }
+    }
+    return out;
+  }
+
+  return function classifyTask(input: ClassifyInput): Classification {
+    const lexical = lexicalClassify(input);
+    return ruleResult(input, lexical) ?? lexical;
+  };
+}
+
+// Matchers cached per catalog and rules identity: compiling the trie costs milliseconds.
+const cache = new WeakMap<Catalog, WeakMap<Rule[], (input: ClassifyInput) => Classification>>();
+
+export function classify(input: ClassifyInput, catalog: Catalog, rules: Rule[]): Classification {
+  let byRules = cache.get(catalog);
+  if (!byRules) cache.set(catalog, (byRules = new WeakMap()));
+  let matcher = byRules.get(rules);
+  if (!matcher) byRules.set(rules, (matcher = createMatcher(catalog, rules)));
+  return matcher(input);
+}
+
+

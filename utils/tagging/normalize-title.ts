@@ -1,0 +1,117 @@
+// Strips the noise OA systems add around a task title, so that scanning and rule signatures
+// see only the business subject. Each step is cheap and guarded by a quick test because
+// this runs on the hot path (tens of thousands of titles per second).
+
+export interface NormalizedTitle {
+  /** The business subject, with system prefixes, 文号, dates and 关于…的通知 framing removed. */
+  core: string;
+  /** Text the OA system added that still hints at the kind of task (e.g. "会议通知" from a [会议通知] tag). */
+  hint: string;
+}
+
+// Bracketed tags at the start: 【急】 [会议通知] 〖待阅〗 (…) — bounded so a real title in brackets survives.
+const LEADING_TAG = /^\s*[【\[〖［(（]([^】\]〗］)）]{1,12})[】\]〗］)）]\s*/;
+// Urgency and status words inside leading tags carry no subject.
+const NOISE_TAG = /^(特急|特提|加急|急件|紧急|急|重要|一般|普通|置顶|新|待办|待阅|待审批|已读|未读|催办|转|阅|办|传阅|会签|置顶公告|\d+)$/;
+// EKP: 请审批[运维中心]张凯旋提交的流程：阿里云大数据架构探讨
+const EKP_REVIEW = /^请(?:审批|审核|处理|阅读|签收)\s*[\[［【]([^\]］】]{0,40})[\]］】]\s*(.{0,30}?)提交的(?:流程|文档|公文|申请)\s*[：:]\s*/;
+// EKP meeting invitation: 邀请您参加会议：QuickBi会议
+const EKP_MEETING = /^(?:邀请您参加会议|会议邀请|会议通知|您有新的会议)\s*[：:]\s*/;
+// Generic todo framings: 待办：… / 您有一条待办：… / 请您审批：…
+const TODO_PREFIX = /^(?:您有(?:一|1)?(?:条|个|份)?新?的?(?:待办|待阅|待审批)(?:事项|任务|流程)?|待办事项|待办|待阅|待审批|请您?(?:审批|审核|处理|阅示|批示|阅知|核稿|签发)|请审阅)\s*[：:]\s*/;
+// Tongda / ezOFFICE running numbers: No.1234 / 编号：2024-0311
+const RUN_NO_PREFIX = /^(?:No\.?|NO\.?|编号[：:]?)\s*[\dA-Za-z-]+\s*/;
+// e-cology default name: 流程名-创建人-2024-05-01 (optionally with a time); creator is 1-12 chars.
+const ECOLOGY_DEFAULT = /^(.{2,60}?)\s*[-－—_]\s*[^-－—_\d\s]{1,12}\s*[-－—_]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
+// 文号: 某发〔2024〕12号, [2024]12号, (2024)12号, 第12号.
+const DOC_MARK = /[\u4e00-\u9fa5A-Za-z]{0,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号/g;
+// Trailing dates and serials: （2024-0311） (2024-05-01 10:20) 2024年5月1日 20240501
+const TRAILING_DATE = /\s*[（(]?\s*(?:(?:19|20)\d{2}(?:[-/.年]\s*\d{1,2}(?:[-/.月]\s*\d{1,2}日?)?|-?\d{2,8}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*[)）]?\s*$/;
+// 转发《…》的通知 / 转发省政府关于…的通知的通知: take the inner title.
+const FORWARD_BOOK = /转发[^《“"]{0,30}[《“"]([^》”"]{2,120})[》”"]/;
+const FORWARD_PLAIN = /^(?:.{0,40}?关于)?(?:印发|转发)(.{4,200}?)(?:的通知)+$/;
+// Org + 关于 + topic + 的 + 文种 (GB/T 9704 title shape).
+const ABOUT_FRAME = /^.{0,40}?关于(.{2,300}?)的(?:紧急|补充|再)?(?:通知|请示|报告|意见|实施意见|指导意见|批复|复函|函|通报|决定|方案|公告|通告|决议|纪要|报告单)$/;
+const TRAILING_KIND = /(?:的)?(?:通知|请示|报告|批复|复函|函)$/;
+const WHITESPACE = /[\s\u3000\u00a0]+/g;
+// Control characters and the replacement char from bad decoding: drop them.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\ufeff]/g;
+
+/** Lengths beyond this carry no more subject; capping keeps pathological lines cheap. */
+const MAX_LEN = 300;
+
+export function normalizeTitle(raw: string): NormalizedTitle {
+  let s = raw.length > MAX_LEN * 2 ? raw.slice(0, MAX_LEN * 2) : raw;
+  if (CONTROL.test(s)) s = s.replace(CONTROL, '');
+  CONTROL.lastIndex = 0;
+  s = s.replace(WHITESPACE, ' ').trim();
+  let hint = '';
+
+  // Leading tags, repeatedly: 【特急】[会议通知] …
+  for (let i = 0; i < 4; i++) {
+    const m = LEADING_TAG.exec(s);
+    if (!m) break;
+    const tag = m[1] ?? '';
+    if (m[0].length >= s.length) break; // the whole title is bracketed: keep it
+    if (!NOISE_TAG.test(tag)) hint += tag + ' ';
+    s = s.slice(m[0].length);
+  }
+
+  const first = s.charCodeAt(0);
+  if (first === 0x8bf7 /* 请 */) {
+    const m = EKP_REVIEW.exec(s);
+    if (m) s = s.slice(m[0].length);
+  }
+  if (first === 0x9080 /* 邀 */ || first === 0x4f1a /* 会 */ || first === 0x60a8 /* 您 */) {
+    const m = EKP_MEETING.exec(s);
+    if (m) {
+      hint += '会议 ';
+      s = s.slice(m[0].length);
+    }
+  }
+  if (s.length > 3 && (s.indexOf('：') > 0 || s.indexOf(':') > 0)) {
+    const m = TODO_PREFIX.exec(s);
+    if (m) s = s.slice(m[0].length);
+  }
+  if (first === 0x4e || first === 0x7f16 /* 编 */) s = s.replace(RUN_NO_PREFIX, '');
+
+  // e-cology default requestname: keep the workflow name only.
+  const e = ECOLOGY_DEFAULT.exec(s);
+  if (e && e[1]) s = e[1];
+
+  if (s.indexOf('号') > 0) s = s.replace(DOC_MARK, ' ');
+  s = s.replace(TRAILING_DATE, '');
+
+  if (s.indexOf('转发') >= 0) {
+    const b = FORWARD_BOOK.exec(s);
+    if (b && b[1]) s = b[1];
+    else {
+      const p = FORWARD_PLAIN.exec(s);
+      if (p && p[1]) s = p[1];
+    }
+  } else if (s.indexOf('印发') >= 0) {
+    const b = /印发\s*[《“"]([^》”"]{2,120})[》”"]/.exec(s);
+    if (b && b[1]) s = b[1];
+  }
+  // Nested: the inner title may itself be 关于…的通知.
+  for (let i = 0; i < 2 && s.indexOf('关于') >= 0; i++) {
+    const a = ABOUT_FRAME.exec(s);
+    if (!a || !a[1]) break;
+    s = a[1];
+  }
+  if (s.length > 4) s = s.replace(TRAILING_KIND, '');
+  s = s.trim();
+  if (s.length > MAX_LEN) s = s.slice(0, MAX_LEN);
+  return { core: s, hint: hint.trim() };
+}
+
+// Numbers, dates, periods and ordinals vary between otherwise identical recurring tasks
+// (第三季度 / 第四季度, 2024年 / 2025年, 第5期): a signature drops them.
+const PERIOD_NOISE =
+  /(?:(?:19|20)\d{2}\s*(?:[-~—至到]\s*(?:19|20)?\d{2,4})?\s*年?度?)|(?:第?[一二三四1-4１-４]季度)|(?:[上下]半年)|(?:[一二三四五六七八九十\d]{1,3}月份?)|(?:\d{1,2}日)|(?:第[一二三四五六七八九十百\d]{1,4}(?:期|批|次|号|届|周|轮|季|阶段))|(?:[（(][^）)]{0,20}[）)])|\d+|[.\-_/、，,。：:;；!！?？“”"'‘’《》<>【】\[\]〔〕\s]/g;
+
+/** What a learned Rule stores in `signature`: the normalised subject without numbers, dates or periods. */
+export function ruleSignature(title: string): string {
+  const { core } = normalizeTitle(title);
+  return core.replace(PERIOD_NOISE, '').slice(0, 200);
+}
