@@ -1,10 +1,9 @@
 // Tags: one per task (key taskKey). Every change to a tag and its event share one transaction.
-import type { Event, PhaseId, Tag } from '../model';
+import { emptyPhases, type Event, type PhaseId, type Tag } from '../model';
 import { makeEvent } from './events';
-import type { RongheDb } from './schema';
+import { ALL_ORIGINS, type RongheDb } from './schema';
 import { clonePhases, fromTagRecord, toTagRecord } from './tag-record';
 import { inWriteTx, queue } from './tx';
-import { emptyPhases } from '../model';
 
 export class TagNotFoundError extends Error {
   constructor(readonly taskKey: string) {
@@ -27,6 +26,16 @@ export async function getTags(db: RongheDb, keys: readonly string[]): Promise<(T
 
 export async function listTagsByOrigin(db: RongheDb, origin: string): Promise<Tag[]> {
   return (await db.getAllFromIndex('tags', 'by-origin', origin)).map(fromTagRecord);
+}
+
+/** Tags by taggedAt period (inclusive bounds), optionally of one origin, oldest first. */
+export async function listTags(db: RongheDb, q: { from?: number; to?: number; origin?: string } = {}): Promise<Tag[]> {
+  const scope = q.origin ?? ALL_ORIGINS;
+  const lo = q.from ?? -Infinity;
+  const hi = q.to ?? Infinity;
+  if (lo > hi) return [];
+  const records = await db.getAllFromIndex('tags', 'by-tagged', IDBKeyRange.bound([scope, lo], [scope, hi]));
+  return records.map(fromTagRecord);
 }
 
 function taggedEvent(tag: Tag): Event {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, PHASE_IDS, type Tag } from '../../../utils/model';
-import { exportAll, progress, putTagsIfAbsent, setPhase, type Progress, type ProgressQuery } from '../../../utils/store';
+import { exportAll, listTags, progress, putTagsIfAbsent, setPhase, type Progress, type ProgressQuery } from '../../../utils/store';
 import { freshDb, ORIGIN_A, ORIGIN_B, tag } from './helpers';
 
 /** The obvious full-scan definition that the index counts must agree with. */
@@ -51,6 +51,9 @@ describe('progress', () => {
     });
     expect(await progress(db, { origin: ORIGIN_A, from: 150 })).toMatchObject({ tagged: 1, byAction: { 'commando-team': 1 } });
     expect(await progress(db, { origin: 'http://unknown' })).toMatchObject({ tagged: 0, byCategory: {}, byAction: {} });
+    expect(await progress(db, { from: 300, to: 200 })).toMatchObject({ tagged: 0 });
+    expect((await listTags(db, { from: 200, to: 400, origin: ORIGIN_B })).map((t) => t.taskKey)).toEqual(['c', 'd']);
+    expect((await listTags(db)).map((t) => t.taskKey)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('agrees with a full scan on random data', async () => {
