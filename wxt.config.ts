@@ -8,7 +8,6 @@ const e2e = process.env.RONGHE_E2E === '1';
 const e2eHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   vite: () => ({
     plugins: [preact()],

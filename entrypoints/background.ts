@@ -1,4 +1,5 @@
-import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
+import { browser } from '@/utils/browser';
 import { createRouter } from '@/utils/background/router';
 import { createServices } from '@/utils/background/services';
 import { showBadge } from '@/utils/background/badge';
@@ -59,7 +60,9 @@ export default defineBackground(() => {
   );
 
   const routeReady = servicesReady.then((services) => createRouter(services, browser.runtime.id, extensionOrigin));
-  browser.runtime.onMessage.addListener((message, sender) => routeReady.then((route) => route(message, sender)));
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+    routeReady.then((route) => route(message, sender)),
+  );
 
   browser.tabs.onRemoved.addListener((tabId) => void servicesReady.then((s) => s.tabClosed(tabId)));
   injectOnNavigation(async (origin) => (await servicesReady).isSiteEnabled(origin));

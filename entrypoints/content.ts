@@ -1,11 +1,10 @@
 // The thin sensor that runs in every frame of an enabled OA origin.
-import { browser } from 'wxt/browser';
 import { detectLists, detectProduct, extractRows, taskKey } from '@/utils/adapters';
 import { ToContent, type TagView } from '@/utils/messages/to-content';
 import type { Reply, ToBackground } from '@/utils/messages/to-background';
 import { PageSensor, type RowBatch } from '@/utils/sensor/page-sensor';
 import { PanelHost } from '@/utils/sensor/panel-host';
-import { t } from '@/utils/i18n';
+import { getMessage as t, getURL, onMessage as onRuntimeMessage, runtimeId, sendMessage } from '@/utils/sensor/extension-api';
 
 const e2e = import.meta.env.RONGHE_E2E === '1';
 
@@ -24,13 +23,13 @@ export default defineContentScript({
       (panel ??= new PanelHost({
         label: t('panelHandle'),
         width: 380,
-        panelUrl: (key) => browser.runtime.getURL('/panel.html') + (key ? `#task=${encodeURIComponent(key)}` : ''),
+        panelUrl: (key) => getURL('/panel.html') + (key ? `#task=${encodeURIComponent(key)}` : ''),
       }));
 
     const send = async <T>(message: ToBackground): Promise<T | null> => {
       if (!ctx.isValid) return null;
       try {
-        const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+        const reply = (await sendMessage(message)) as Reply<T> | undefined;
         return reply?.ok ? reply.data : null;
       } catch {
         return null; // The background restarted or the extension was reloaded: onInvalidated handles it.
@@ -59,7 +58,7 @@ export default defineContentScript({
     });
 
     const onMessage = (raw: unknown, sender: { id?: string }) => {
-      if (sender.id !== browser.runtime.id) return;
+      if (!sender.id || sender.id !== runtimeId()) return;
       const parsed = ToContent.safeParse(raw);
       if (!parsed.success) return;
       const msg = parsed.data;
@@ -67,7 +66,7 @@ export default defineContentScript({
       else if (isTop && msg.type === 'page/has-tasks' && msg.count > 0) ensurePanel().show();
       else if (isTop && msg.type === 'panel/open') ensurePanel().toggle(msg.taskKey);
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    onRuntimeMessage.addListener(onMessage);
 
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && panel?.isOpen) panel.close();
@@ -79,7 +78,7 @@ export default defineContentScript({
 
     ctx.onInvalidated(() => {
       sensor.destroy();
-      browser.runtime.onMessage.removeListener(onMessage);
+      onRuntimeMessage.removeListener(onMessage);
       panel?.invalidate(t('reloadPage'));
     });
 

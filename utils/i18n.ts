@@ -1,5 +1,5 @@
 // UI strings come from the locale files (public/_locales): zh_CN first, en second.
-import { browser } from 'wxt/browser';
+import { browser } from './browser';
 
 type GetMessage = (key: string, substitutions?: string[]) => string;
 

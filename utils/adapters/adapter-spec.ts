@@ -8,8 +8,7 @@ import type { UrgencyScale } from './urgency';
 
 const validRegex = (s: string) => {
   try {
-    new RegExp(s);
-    return true;
+    return new RegExp(s) instanceof RegExp;
   } catch {
     return false;
   }

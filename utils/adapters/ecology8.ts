@@ -13,8 +13,8 @@ export const ecology8 = defineAdapter({
   dom: [
     'table.ListStyle a[href*="ViewRequest"]',
     'table.ListStyle a[onclick*="requestid" i]',
+    // The /wui/main.jsp shell: the list frame (src wfTabFrame.jsp) has this class.
     'iframe.flowFrame',
-    'iframe[src*="wfTabFrame.jsp"]',
   ],
   lists: [
     {

@@ -57,7 +57,7 @@ export function mapColumns(root: Element, list: CompiledList): Columns {
     if (hit && (!prev || hit[1] < prev[1])) best.set(hit[0], [index, hit[1]]);
     index += Math.max(1, Number(cell.getAttribute('colspan')) || 1);
   }
-  const fields = new Array<FieldName | null>(index).fill(null);
+  const fields = Array.from({ length: index }, (): FieldName | null => null);
   for (const [f, [i]] of best) fields[i] = f;
   return { fields, headerRow };
 }
@@ -94,9 +94,13 @@ function nativeIdOf(row: Element, list: CompiledList): string | null {
   return null;
 }
 
+/** A navigable href: not a javascript: pseudo-link or an in-page anchor. */
+const realHref = (h: string | null) => (h && !/^\s*(javascript:|#|$)/i.test(h) ? h : null);
+
 function urlOf(link: Element | null, base: string): string | undefined {
-  const href = link && (link.getAttribute('href') ?? link.getAttribute('data-href'));
-  if (!href || /^\s*(javascript:|#|$)/i.test(href)) return undefined;
+  if (!link) return undefined;
+  const href = realHref(link.getAttribute('href')) ?? realHref(link.getAttribute('data-href'));
+  if (!href) return undefined;
   try {
     const u = new URL(href, base).href;
     return u.length <= 2000 ? u : undefined;
@@ -139,7 +143,8 @@ export function extractList(adapter: Adapter, list: CompiledList, root: Element)
       else if (titleCol < 0) titleEl = row.querySelector('a');
     }
     if (!titleEl) continue;
-    const link = titleEl.localName === 'a' ? titleEl : titleEl.closest('a');
+    // Selector lists match in document order, so a title cell may come back before its link.
+    const link = titleEl.localName === 'a' ? titleEl : (titleEl.closest('a') ?? titleEl.querySelector('a'));
     const inRowLink = link && row.contains(link) ? link : null;
     const title = titleOf(titleEl, inRowLink);
     if (!title || PLACEHOLDER.test(title) || PAGER.test(title)) continue;

@@ -18,6 +18,8 @@ const RULES: ReadonlyArray<readonly [RegExp, FieldName, 0 | 1]> = [
   [/期限|截止|剩余|超期/, 'deadline', 0],
   [/紧急|缓急|急缓|重要程度|重要性|优先级/, 'urgency', 0],
   [/节点|状态|步骤|环节/, 'node', 0],
+  // A bare 类型 is often the notify kind (审批/待阅); a named module or flow type says more.
+  [/^(类型|类别)$/, 'workflow', 1],
   [/类型|分类|类别|模块|工作流|流程名称|^流程$|种类|所属应用|来源系统/, 'workflow', 0],
   [/主题|事项|事由|公文|名称/, 'title', 1],
   [/(创建|发起|拟稿|提交|发送|申请|起草|发件|呈报|报送)(人|者|单位|部门)|来文单位|来文机关|发文单位|发文机关|来文|送件人/, 'sender', 0],
@@ -39,8 +41,8 @@ const key = (field: FieldName, rank: 0 | 1, names: string) => {
 };
 key('title', 0, 'requestname requestnamenew requestnamespan subject fdsubject run_name _worktitle worktitle title');
 key('workflow', 0, 'workflowname categorylabel govdoctype fdmodelname fdtype4view fdcatename fdtemplatename flow_name');
-key('sender', 0, 'creatername creater startusername createmembername sendunit doccreatorname begin_user submitorg');
-key('receivedAt', 0, 'receivedate receivetime receivetimeall fdcreatetime4view worksubmittime create_time');
+key('sender', 0, 'creatername creater startusername createmembername sendunit doccreatorname begin_user begin_user_name submitorg');
+key('receivedAt', 0, 'receivedate receivetime receivetimeall fdcreatetime4view worksubmittime create_time receive_time');
 key('receivedAt', 1, 'createdate starttime');
 key('node', 0, 'currentnodename nodename policyname prcs_name _curdisactivityname');
 key('urgency', 0, 'requestlevel urgentlevel importance fdlevel _huanji_str');

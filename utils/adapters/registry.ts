@@ -10,9 +10,10 @@ import { seeyon } from './seeyon';
 import { tongda } from './tongda';
 import { whirEzoffice } from './whir-ezoffice';
 
-export const PRODUCT_ADAPTERS: readonly Adapter[] = [ecology9, ecology8, seeyon, landrayEkp, tongda, whirEzoffice].sort(
-  (a, b) => b.priority - a.priority,
-);
+const byPriority = (a: Adapter, b: Adapter) => b.priority - a.priority;
+// A fresh literal sorted in place (toSorted needs Chromium 110; government browsers run 86–102).
+// oxlint-disable-next-line unicorn/no-array-sort
+export const PRODUCT_ADAPTERS: readonly Adapter[] = [ecology9, ecology8, seeyon, landrayEkp, tongda, whirEzoffice].sort(byPriority);
 
 export function adapterById(id: string): Adapter | undefined {
   return id === genericAdapter.id ? genericAdapter : PRODUCT_ADAPTERS.find((a) => a.id === id);

@@ -1,5 +1,5 @@
 // The toolbar badge: integrated ÷ tagged tasks for the current period, always from the store.
-import { browser } from 'wxt/browser';
+import { browser } from '../browser';
 import { t } from '../i18n';
 
 export interface BadgeNumbers {

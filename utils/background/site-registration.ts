@@ -1,6 +1,6 @@
 // Content scripts run only on sites the user or policy enabled. MV3 registers them at runtime with
 // `scripting`; MV2 (old Chromium, 360) has no dynamic registration, so it injects on navigation.
-import { browser } from 'wxt/browser';
+import { browser } from '../browser';
 import type { Site } from '../model';
 import { siteKey, sitePattern } from './site-key';
 

@@ -13,7 +13,6 @@ import { buildRuleIndex, matchRule } from './rule-match';
 const SOURCE_WEIGHT = { title: 1, hint: 0.6, workflow: 1.2, module: 0.7, docType: 0.5 } as const;
 const SOURCE_LABEL = { title: '', hint: '标记:', workflow: '流程:', module: '模块:', docType: '类型:' } as const;
 type Source = keyof typeof SOURCE_WEIGHT;
-const SOURCES: readonly Source[] = ['title', 'hint', 'workflow', 'module', 'docType'];
 
 /** Extra terms of a category add less than the first: many weak words should not outvote one decisive word. */
 const EXTRA_TERM_FACTOR = 0.4;
@@ -27,6 +26,8 @@ const BACKOFF_CAP = 1.5;
 const SECONDARY_MIN = 1.5;
 const SECONDARY_RATIO = 0.35;
 const MAX_SCAN = 300;
+/** Words inside brackets annotate the title (新闻稿审核（局长调研乡村振兴）): they count less. */
+const BRACKET_FACTOR = 0.6;
 const MAX_MATCHES = 128;
 const MAX_EVIDENCE = 6;
 
@@ -44,6 +45,26 @@ function compileCatalog(catalog: Catalog): Compiled {
   return { trie, backoff: buildBackoff(trie), actions };
 }
 
+/** Index of the first opening bracket after the start of the title, or -1. */
+function firstBracket(s: string): number {
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff08 /* （ */ || c === 0x28 /* ( */) return i;
+  }
+  return -1;
+}
+
+/** Whether position `at` is inside a (…) or （…） pair (depth counted from the start). */
+function insideBracket(s: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) depth++;
+    else if ((c === 0xff09 || c === 0x29) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -58,7 +79,7 @@ export function createMatcher(catalog: Catalog, rules: Rule[]): (input: Classify
   const negW = new Float64Array(CATEGORY_COUNT);
   const boW = new Float64Array(CATEGORY_COUNT);
   const score = new Float64Array(CATEGORY_COUNT);
-  const matches = createMatchBuffer(MAX_MATCHES);
+  const matches = createMatchBuffer(MAX_MATCHES, MAX_SCAN);
   const covered = new Uint8Array(MAX_SCAN + 1);
   // Evidence candidates: term index, source, effective weight per category (filtered at the end).
   const evTerm: number[] = [];
@@ -70,10 +91,14 @@ export function createMatcher(catalog: Catalog, rules: Rule[]): (input: Classify
     if (text.length === 0) return;
     const s = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
     covered.fill(0, 0, s.length);
-    const factor = SOURCE_WEIGHT[source];
+    const sourceFactor = SOURCE_WEIGHT[source];
     const count = scanTerms(trie, s, matches, covered);
+    const bracketStart = source === 'title' ? firstBracket(s) : -1;
     for (let m = 0; m < count; m++) {
       const info = trie.terms[matches.term[m]!]!;
+      const factor = bracketStart > 0 && matches.start[m]! > bracketStart && insideBracket(s, matches.start[m]!)
+        ? sourceFactor * BRACKET_FACTOR
+        : sourceFactor;
       let positive = false;
       for (let k = 0; k < info.cats.length; k++) {
         const cat = info.cats[k]!;
@@ -103,7 +128,7 @@ export function createMatcher(catalog: Catalog, rules: Rule[]): (input: Classify
       let bestVal = 0;
       for (let c = 0; c < CATEGORY_COUNT; c++) {
         const v = dist[c]!;
-        if (v > 0) boW[c]! += v * BACKOFF_WEIGHT * factor;
+        if (v > 0) boW[c]! += v * BACKOFF_WEIGHT * sourceFactor;
         if (v > bestVal) {
           bestVal = v;
           bestCat = c;

@@ -10,11 +10,11 @@ export interface NormalizedTitle {
 }
 
 // Bracketed tags at the start: 【急】 [会议通知] 〖待阅〗 (…) — bounded so a real title in brackets survives.
-const LEADING_TAG = /^\s*[【\[〖［(（]([^】\]〗］)）]{1,12})[】\]〗］)）]\s*/;
+const LEADING_TAG = /^\s*[【[〖［(（]([^】\]〗］)）]{1,12})[】\]〗］)）]\s*/;
 // Urgency and status words inside leading tags carry no subject.
 const NOISE_TAG = /^(特急|特提|加急|急件|紧急|急|重要|一般|普通|置顶|新|待办|待阅|待审批|已读|未读|催办|转|阅|办|传阅|会签|置顶公告|\d+)$/;
 // EKP: 请审批[运维中心]张凯旋提交的流程：阿里云大数据架构探讨
-const EKP_REVIEW = /^请(?:审批|审核|处理|阅读|签收)\s*[\[［【]([^\]］】]{0,40})[\]］】]\s*(.{0,30}?)提交的(?:流程|文档|公文|申请)\s*[：:]\s*/;
+const EKP_REVIEW = /^请(?:审批|审核|处理|阅读|签收)\s*[[［【]([^\]］】]{0,40})[\]］】]\s*(.{0,30}?)提交的(?:流程|文档|公文|申请)\s*[：:]\s*/;
 // EKP meeting invitation: 邀请您参加会议：QuickBi会议
 const EKP_MEETING = /^(?:邀请您参加会议|会议邀请|会议通知|您有新的会议)\s*[：:]\s*/;
 // Generic todo framings: 待办：… / 您有一条待办：… / 请您审批：…
@@ -24,7 +24,7 @@ const RUN_NO_PREFIX = /^(?:No\.?|NO\.?|编号[：:]?)\s*[\dA-Za-z-]+\s*/;
 // e-cology default name: 流程名-创建人-2024-05-01 (optionally with a time); creator is 1-12 chars.
 const ECOLOGY_DEFAULT = /^(.{2,60}?)\s*[-－—_]\s*[^-－—_\d\s]{1,12}\s*[-－—_]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 // 文号: 某发〔2024〕12号, [2024]12号, (2024)12号, 第12号.
-const DOC_MARK = /[\u4e00-\u9fa5A-Za-z]{0,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号/g;
+const DOC_MARK = /[\u4e00-\u9fa5A-Za-z]{0,12}[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号/g;
 // Trailing dates and serials: （2024-0311） (2024-05-01 10:20) 2024年5月1日 20240501
 const TRAILING_DATE = /\s*[（(]?\s*(?:(?:19|20)\d{2}(?:[-/.年]\s*\d{1,2}(?:[-/.月]\s*\d{1,2}日?)?|-?\d{2,8}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*[)）]?\s*$/;
 // 转发《…》的通知 / 转发省政府关于…的通知的通知: take the inner title.
@@ -32,9 +32,12 @@ const FORWARD_BOOK = /转发[^《“"]{0,30}[《“"]([^》”"]{2,120})[》”"
 const FORWARD_PLAIN = /^(?:.{0,40}?关于)?(?:印发|转发)(.{4,200}?)(?:的通知)+$/;
 // Org + 关于 + topic + 的 + 文种 (GB/T 9704 title shape).
 const ABOUT_FRAME = /^.{0,40}?关于(.{2,300}?)的(?:紧急|补充|再)?(?:通知|请示|报告|意见|实施意见|指导意见|批复|复函|函|通报|决定|方案|公告|通告|决议|纪要|报告单)$/;
+// The issuing organ before 关于 once the 文种 is gone: 市应急局关于做好… → 做好…
+const ABOUT_PREFIX = /^.{0,40}?关于(?=.{2})/;
 const TRAILING_KIND = /(?:的)?(?:通知|请示|报告|批复|复函|函)$/;
 const WHITESPACE = /[\s\u3000\u00a0]+/g;
 // Control characters and the replacement char from bad decoding: drop them.
+// oxlint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\ufeff]/g;
 
 /** Lengths beyond this carry no more subject; capping keeps pathological lines cheap. */
@@ -87,7 +90,7 @@ export function normalizeTitle(raw: string): NormalizedTitle {
     if (b && b[1]) s = b[1];
     else {
       const p = FORWARD_PLAIN.exec(s);
-      if (p && p[1]) s = p[1];
+      if (p && p[1]) s = p[1].replace(ABOUT_PREFIX, '');
     }
   } else if (s.indexOf('印发') >= 0) {
     const b = /印发\s*[《“"]([^》”"]{2,120})[》”"]/.exec(s);
@@ -108,7 +111,7 @@ export function normalizeTitle(raw: string): NormalizedTitle {
 // Numbers, dates, periods and ordinals vary between otherwise identical recurring tasks
 // (第三季度 / 第四季度, 2024年 / 2025年, 第5期): a signature drops them.
 const PERIOD_NOISE =
-  /(?:(?:19|20)\d{2}\s*(?:[-~—至到]\s*(?:19|20)?\d{2,4})?\s*年?度?)|(?:第?[一二三四1-4１-４]季度)|(?:[上下]半年)|(?:[一二三四五六七八九十\d]{1,3}月份?)|(?:\d{1,2}日)|(?:第[一二三四五六七八九十百\d]{1,4}(?:期|批|次|号|届|周|轮|季|阶段))|(?:[（(][^）)]{0,20}[）)])|\d+|[.\-_/、，,。：:;；!！?？“”"'‘’《》<>【】\[\]〔〕\s]/g;
+  /(?:(?:19|20)\d{2}\s*(?:[-~—至到]\s*(?:19|20)?\d{2,4})?\s*年?度?)|(?:第?[一二三四1-4１-４]季度)|(?:[上下]半年)|(?:[一二三四五六七八九十\d]{1,3}月份?)|(?:\d{1,2}日)|(?:第[一二三四五六七八九十百\d]{1,4}(?:期|批|次|号|届|周|轮|季|阶段))|(?:[（(][^）)]{0,20}[）)])|\d+|[.\-_/、，,。：:;；!！?？“”"'‘’《》<>【】[\]〔〕\s]/g;
 
 /** What a learned Rule stores in `signature`: the normalised subject without numbers, dates or periods. */
 export function ruleSignature(title: string): string {

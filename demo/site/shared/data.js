@@ -3,16 +3,35 @@
 // Deterministic: no Math.random, no clock; native ids are derived from list positions.
 // Each task lists its acceptable category ids (taxonomy.md), primary first.
 
-/** Fixed reference time of the demo: 2024-05-06 08:30 (dates are printed as local text). */
-const BASE = Date.UTC(2024, 4, 6, 8, 30);
+/** Fixed reference time of the demo: Monday 2024-05-06, office hours 08:30-17:30. */
+const BASE_DAY = Date.UTC(2024, 4, 6);
+const DAY_START = 8 * 60 + 30;
+const WORKDAY_MINUTES = 9 * 60;
+const DAY_MS = 86400000;
 
 const pad = (n) => String(n).padStart(2, '0');
+const isWeekend = (ms) => [0, 6].includes(new Date(ms).getUTCDay());
+const fmtDate = (ms) => {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
 
-/** 'YYYY-MM-DD HH:mm' for BASE + minutes (UTC arithmetic, printed as wall-clock text). */
+/**
+ * 'YYYY-MM-DD HH:mm' for an offset in *office* minutes from Monday 08:30 (negative = earlier),
+ * so that demo times fall on weekdays within office hours.
+ */
 export function stamp(minutes) {
-  const d = new Date(BASE + minutes * 60000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const days = Math.floor(minutes / WORKDAY_MINUTES);
+  const inDay = DAY_START + (minutes - days * WORKDAY_MINUTES);
+  let day = BASE_DAY;
+  for (let left = Math.abs(days); left > 0; ) {
+    day += Math.sign(days) * DAY_MS;
+    if (!isWeekend(day)) left--;
+  }
+  return `${fmtDate(day)} ${pad(Math.floor(inDay / 60))}:${pad(inDay % 60)}`;
 }
+/** Calendar date `days` after the reference Monday (deadlines). */
+export const calendarDate = (days) => fmtDate(BASE_DAY + days * DAY_MS);
 export const dateOf = (minutes) => stamp(minutes).slice(0, 10);
 export const timeOf = (minutes) => stamp(minutes).slice(11);
 
@@ -20,7 +39,7 @@ export const timeOf = (minutes) => stamp(minutes).slice(11);
 export function hexId(seed) {
   let out = '';
   for (let round = 0; round < 4; round++) {
-    let h = 0x811c9dc5 ^ round;
+    let h = 0x811c9dc5;
     for (const ch of `${round}:${seed}`) {
       h ^= ch.codePointAt(0);
       h = Math.imul(h, 0x01000193) >>> 0;
@@ -50,14 +69,14 @@ const E9_DOING = [
   ['关于赴粤港澳大湾区开展招商引资活动的请示', 'economy', '出差审批', '投资促进科', '分管领导审批', 0, '刘建国'],
   ['关于做好2024年乡村振兴驻村帮扶工作的通知', 'livelihood', '收文办理', '农业农村科', '拟办', 0, '刘建国'],
   ['关于开展“七一”主题党日活动的通知', 'party', '党务工作流程', '机关党委', '支部书记审核', 0, '刘建国'],
-  ['公务用车申请-李四-2024-05-06', 'admin', '公务用车申请', '李四', '车管员派车', 0, '刘建国'],
-  ['差旅费报销-王五-2024-05-08', 'finance', '差旅费报销', '王五', '财务审核', 0, '刘建国'],
+  ['公务用车申请-李四-2024-04-29', 'admin', '公务用车申请', '李四', '车管员派车', 0, '刘建国'],
+  ['差旅费报销-王五-2024-04-29', 'finance', '差旅费报销', '王五', '财务审核', 0, '刘建国'],
   ['关于做好汛期地质灾害隐患排查工作的紧急通知', 'emergency', '收文办理', '应急管理科', '领导批示', 2, '刘建国'],
   ['2024年度公开招聘事业单位工作人员实施方案', 'personnel', '发文审批', '组织人事科', '会签', 0, '刘建国'],
   ['关于2023年度部门决算公开的报告', 'finance|publicity', '签报', '财务科', '分管领导审批', 0, '刘建国'],
   ['局长办公会议纪要（2024年第9期）', 'meeting', '会议纪要审批', '办公室', '主要领导审批', 0, '刘建国'],
   ['关于城东污水处理厂二期工程招标文件的审核意见', 'project', '合同审批', '项目建设科', '法规科审核', 0, '刘建国'],
-  ['用印申请-赵六-2024-05-10', 'admin', '用印申请', '赵六', '印章管理员', 0, '刘建国'],
+  ['用印申请-赵六-2024-04-30', 'admin', '用印申请', '赵六', '印章管理员', 0, '刘建国'],
   ['关于开展“最美窗口”服务品牌创建活动的通知', 'service|party', '发文审批', '行政审批科', '核稿', 0, '刘建国'],
 ];
 const E9_DONE = [
@@ -74,6 +93,8 @@ const E9_DONE = [
 function e9Rows(list, idBase, minuteBase) {
   return list.map(([title, c, workflowname, creatername, currentnodename, requestlevel, unoperators], i) => {
     const created = minuteBase - i * 173 - 1440;
+    // A default title (工作流名称-创建人-日期) carries the creation date.
+    const titleDate = /-(\d{4}-\d{2}-\d{2})$/.exec(title)?.[1];
     return {
       requestid: idBase - i * 37,
       workflowid: 100 + (workflowname.length * 7 + i) % 60,
@@ -82,9 +103,9 @@ function e9Rows(list, idBase, minuteBase) {
       workflowname,
       creatername,
       creater: 2100 + i * 3,
-      createdate: dateOf(created),
+      createdate: titleDate ?? dateOf(created),
       createtime: timeOf(created),
-      receivedate: dateOf(created + 95),
+      receivedate: titleDate && titleDate > dateOf(created + 95) ? titleDate : dateOf(created + 95),
       receivetime: timeOf(created + 95),
       currentnodename,
       requestlevel,
@@ -209,7 +230,7 @@ export const seeyonPortal = [
     affairId: r.affairId, subject: r.subject, categories: r.categories, startUserName: r.startUserName,
     receiveTime: r.startTime, categoryLabel: ['', '发文', '收文', '签报'][r.govdocType], app: '公文', link: 'govdoc', subState: 12,
   })),
-];
+].sort((a, b) => b.receiveTime.localeCompare(a.receiveTime));
 export const seeyonBulletins = [
   ['关于2024年劳动节放假安排的通知', '2024-04-26'],
   ['机关食堂5月份菜谱公示', '2024-04-30'],
@@ -319,7 +340,7 @@ export const whir = {
       workSubmitTime: stamp(submitted),
       _curDisActivityName: activity,
       _curDisEmpName: '刘建国',
-      _banliqixian: dateOf(dueDays * 1440),
+      _banliqixian: calendarDate(dueDays),
       _overDate: dueDays < 0 ? 1 : 0,
     };
   }),
@@ -511,7 +532,7 @@ export function buildExpected() {
   });
   return {
     version: 1,
-    note: 'Generated from demo/site/shared/data.js (buildExpected). Frame URLs are path+query(+hash) as loaded; count = rows that must carry exactly one <ronghe-tag>; categories[0] is the primary category, the rest are also acceptable.',
+    note: 'Generated from demo/site/shared/data.js (buildExpected; regenerate: node -e "import(\'./demo/site/shared/data.js\').then(m=>console.log(JSON.stringify(m.buildExpected(),null,2)))" > demo/site/expected.json). Frame URLs are path+query(+hash) as loaded; count = rows that must carry exactly one <ronghe-tag>; categories[0] is the primary category, the rest are also acceptable.',
     pages,
   };
 }
