@@ -14,7 +14,9 @@ export interface ExtractedRow {
 }
 
 export interface Columns {
-  fields: Array<FieldName | null>;
+  /** Per field, the columns that carry it, best first: an empty best cell falls back to the next. */
+  fields: Array<readonly [FieldName, number[]]>;
+  width: number;
   headerRow: Element | null;
 }
 
@@ -49,17 +51,22 @@ export function mapColumns(root: Element, list: CompiledList): Columns {
       headerRow = first;
     }
   }
-  const best = new Map<FieldName, readonly [number, number]>();
+  const found: Array<readonly [FieldName, number, number]> = [];
   let index = 0;
   for (const cell of cells) {
     const hit: ColumnField | null = cellKeyField(cell, true) ?? headerField(text(cell));
-    const prev = hit && best.get(hit[0]);
-    if (hit && (!prev || hit[1] < prev[1])) best.set(hit[0], [index, hit[1]]);
+    if (hit) found.push([hit[0], hit[1], index]);
     index += Math.max(1, Number(cell.getAttribute('colspan')) || 1);
   }
-  const fields = Array.from({ length: index }, (): FieldName | null => null);
-  for (const [f, [i]] of best) fields[i] = f;
-  return { fields, headerRow };
+  const byField = new Map<FieldName, number[]>();
+  // A local array: sorting in place is fine (toSorted needs Chromium 110).
+  // oxlint-disable-next-line unicorn/no-array-sort
+  for (const [f, , i] of found.sort((a, b) => a[1] - b[1] || a[2] - b[2])) {
+    const at = byField.get(f);
+    if (at) at.push(i);
+    else byField.set(f, [i]);
+  }
+  return { fields: [...byField], width: index, headerRow };
 }
 
 function titleOf(el: Element, link: Element | null): string {
@@ -124,8 +131,8 @@ function inferCells(cells: Element[], skipCell: Element | null, f: Fields): void
 
 export function extractList(adapter: Adapter, list: CompiledList, root: Element): ExtractedRow[] {
   const cols = mapColumns(root, list);
-  const titleCol = cols.fields.indexOf('title');
-  const headerless = cols.fields.length === 0;
+  const titleCol = cols.fields.find(([f]) => f === 'title')?.[1][0] ?? -1;
+  const headerless = cols.width === 0;
   const base = root.ownerDocument.baseURI;
   const out: ExtractedRow[] = [];
   for (const row of root.querySelectorAll(list.row)) {
@@ -138,9 +145,9 @@ export function extractList(adapter: Adapter, list: CompiledList, root: Element)
 
     let titleEl = list.title ? row.querySelector(list.title) : null;
     if (!titleEl && !list.strictTitle) {
+      // Never "any link in the row": that would turn address books and menus into tasks.
       const c = titleCol >= 0 ? cells[titleCol] : undefined;
       if (c) titleEl = c.querySelector('a') ?? c;
-      else if (titleCol < 0) titleEl = row.querySelector('a');
     }
     if (!titleEl) continue;
     // Selector lists match in document order, so a title cell may come back before its link.
@@ -166,9 +173,15 @@ export function extractList(adapter: Adapter, list: CompiledList, root: Element)
         if (hit && hit[0] !== 'title' && !f[hit[0]]) f[hit[0]] = text(c) || undefined;
       }
     } else {
-      for (let i = 0; i < cells.length; i++) {
-        const name = cols.fields[i];
-        if (name && name !== 'title' && !f[name]) f[name] = text(cells[i]) || undefined;
+      for (const [name, at] of cols.fields) {
+        if (name === 'title' || f[name]) continue;
+        for (const i of at) {
+          const v = text(cells[i]);
+          if (v) {
+            f[name] = v;
+            break;
+          }
+        }
       }
     }
     if (list.infer) inferCells(cells, titleEl.closest('td,th'), f);

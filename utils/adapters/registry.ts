@@ -24,7 +24,7 @@ export function claims(adapter: Adapter, doc: Document, path: string): boolean {
   return adapter.urlRes.some((re) => re.test(path)) || adapter.dom.some((sel) => doc.querySelector(sel) !== null);
 }
 
-/** Every list root of the adapter in the document; a root inside another root is part of it. */
+/** Every list root of the adapter in the document, in declaration then document order. */
 export function findRoots(adapter: Adapter, doc: Document): Array<{ root: Element; list: CompiledList }> {
   const found: Array<{ root: Element; list: CompiledList }> = [];
   const seen = new Set<Element>();
@@ -33,13 +33,13 @@ export function findRoots(adapter: Adapter, doc: Document): Array<{ root: Elemen
       const root = list.rootClosest ? hit.closest(list.rootClosest) : hit;
       if (!root || seen.has(root) || root.closest('ronghe-panel')) continue;
       seen.add(root);
-      if (found.some((f) => f.root.contains(root))) continue;
+      // Lists are declared most specific first: a later root overlapping an earlier one is the same list.
+      if (found.some((f) => f.root.contains(root) || root.contains(f.root))) continue;
       if (list.headingRe || list.notHeadingRe) {
         const heading = nearestHeading(root);
         if (list.headingRe && !list.headingRe.test(heading)) continue;
         if (list.notHeadingRe?.test(heading)) continue;
       }
-      for (let i = found.length - 1; i >= 0; i--) if (root.contains(found[i]!.root)) found.splice(i, 1);
       found.push({ root, list });
     }
   }

@@ -17,6 +17,8 @@ export const tongda = defineAdapter({
       row: 'tr.jqgrow, tbody > tr[role="row"]',
       skip: '.jqgfirstrow',
       title: `${RUN_NAME} a, ${RUN_NAME}`,
+      // Every Tongda module uses jqGrid (address book, news…): only work-name cells are tasks.
+      strictTitle: true,
       ids: [
         { sel: 'a[href*="RUN_ID"]', attr: 'href', param: 'RUN_ID' },
         { sel: 'a[onclick*="RUN_ID"]', attr: 'onclick', param: 'RUN_ID' },

@@ -1,0 +1,34 @@
+// `npm run bench`: every benchmark, each against a baseline measured in the same run.
+import { writeFileSync } from 'node:fs';
+import { benchClassify } from './classify-bench';
+import { computeAccuracy } from './accuracy';
+import { benchStore } from './store-bench';
+import { benchTagging } from './tagging-bench';
+import type { BenchResult } from './types';
+
+const suites: Array<[string, () => Promise<BenchResult[]>]> = [
+  ['classification', benchClassify],
+  ['accuracy', async () => computeAccuracy().map((set) => ({
+    name: `accuracy: ${set.name}`,
+    value: Math.round(set.all.accuracy * 1000) / 10,
+    unit: '%',
+    note: `held-out ${(set.heldOut.accuracy * 100).toFixed(1)}% of ${set.heldOut.total}`,
+  }))],
+  ['store', benchStore],
+  ['tagging in Chromium', benchTagging],
+];
+
+const only = process.argv.slice(2);
+const all: BenchResult[] = [];
+for (const [name, run] of suites) {
+  if (only.length && !only.some((o) => name.includes(o))) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  all.push(...(await run()));
+}
+
+const fmt = (n: number | undefined) => (n === undefined ? '' : Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1));
+const table = [['benchmark', 'value', 'baseline', 'ratio', 'note'], ...all.map((r) => [r.name, `${fmt(r.value)} ${r.unit}`, r.baseline ?? '', fmt(r.ratio), r.note ?? ''])];
+const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].length)));
+for (const row of table) console.log(row.map((cell, i) => cell + ' '.repeat(widths[i]! - [...cell].length)).join('  '));
+writeFileSync('bench-results.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, results: all }, null, 2) + '\n');
+console.log('\nbench: wrote bench-results.json');
