@@ -1,6 +1,7 @@
 // The thin sensor that runs in every frame of an enabled OA origin.
 import { detectLists, detectProduct, extractRows, taskKey } from '@/utils/adapters';
-import { ToContent, type TagView } from '@/utils/messages/to-content';
+import type { TagView } from '@/utils/messages/to-content';
+import { isToContent } from '@/utils/messages/to-content-guard';
 import type { Reply, ToBackground } from '@/utils/messages/to-background';
 import { PageSensor, type RowBatch } from '@/utils/sensor/page-sensor';
 import { PanelHost } from '@/utils/sensor/panel-host';
@@ -43,12 +44,12 @@ export default defineContentScript({
       status: (status) => void send({ type: 'page/status', ...status }),
       openPanel: (key) => void send({ type: 'panel/open', taskKey: key }),
       texts: {
-        phasesDone: (n) => t('tagPhasesDone', [String(n)]),
         tooltip: (view) =>
           [
             `${view.categoryName}${view.actionName ? ` → ${view.actionName}` : ''}`,
             view.evidence.length ? t('tagEvidence', [view.evidence.join('、')]) : '',
             view.source === 'user' ? t('tagCorrected') : '',
+            t('tagPhasesDone', [String(view.phases)]),
           ]
             .filter(Boolean)
             .join('\n'),
@@ -59,10 +60,9 @@ export default defineContentScript({
 
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       if (!sender.id || sender.id !== runtimeId()) return;
-      const parsed = ToContent.safeParse(raw);
-      if (!parsed.success) return;
-      const msg = parsed.data;
-      if (msg.type === 'tags/updated') sensor.applyViews(msg.tags as TagView[]);
+      if (!isToContent(raw)) return;
+      const msg = raw;
+      if (msg.type === 'tags/updated') sensor.applyViews(msg.tags);
       else if (isTop && msg.type === 'page/has-tasks' && msg.count > 0) ensurePanel().show();
       else if (isTop && msg.type === 'panel/open') ensurePanel().toggle(msg.taskKey);
     };

@@ -1,86 +1,12 @@
-// An adapter is data: where a product's task lists are and how to read a row. The schema is
-// checked once at module load (never per row), so a typo in a selector or regex fails the
-// tests instead of silently missing rows on a user's page. zod/mini keeps the bundle small.
-import * as z from 'zod/mini';
+// An adapter is data: where a product's task lists are and how to read a row (its schema is in
+// adapter-schema.ts). This module only compiles specs; it ships in the content script.
 import type { RowReport } from '../model';
+import type { AdapterSpec, ListSpec } from './adapter-schema';
 import type { FieldName } from './header-map';
 import type { UrgencyScale } from './urgency';
 
-const validRegex = (s: string) => {
-  try {
-    return new RegExp(s) instanceof RegExp;
-  } catch {
-    return false;
-  }
-};
-/** Selectors are checked where a DOM exists (tests, content script); elsewhere they pass. */
-const validSelector = (s: string) => {
-  if (typeof document === 'undefined') return true;
-  try {
-    document.createDocumentFragment().querySelector(s);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const Selector = z.string().check(z.minLength(1), z.maxLength(600), z.refine(validSelector, 'invalid selector'));
-const Pattern = z.string().check(z.minLength(1), z.maxLength(300), z.refine(validRegex, 'invalid regex'));
-/** `selector` (its text) or `selector@attr` (that attribute); `@attr` alone reads the row. */
-const ValueSource = z.string().check(
-  z.minLength(2),
-  z.refine((s) => {
-    const at = s.lastIndexOf('@');
-    return at < 0 ? validSelector(s) : /^[\w:-]+$/.test(s.slice(at + 1)) && (at === 0 || validSelector(s.slice(0, at)));
-  }, 'invalid value source'),
-);
-const Field = z.enum(['title', 'workflow', 'sender', 'receivedAt', 'deadline', 'node', 'docMark', 'urgency']);
+export type { AdapterSpec, ListSpec };
 
-/** Where the product's own id of a row is: an attribute (of the row or `sel`), optionally a
- * URL/onclick parameter inside it (`param`) or the first group of `re`. `#text` reads text. */
-export const IdSource = z.object({
-  sel: z.optional(Selector),
-  attr: z.string().check(z.minLength(1), z.maxLength(40)),
-  param: z.optional(z.string().check(z.regex(/^\w+$/))),
-  re: z.optional(Pattern),
-});
-
-export const ListSpec = z.object({
-  /** List roots, document-wide; `rootClosest` climbs from each match to the real container. */
-  root: Selector,
-  rootClosest: z.optional(Selector),
-  /** Keep a root only if the nearest heading above it matches / does not match. */
-  heading: z.optional(Pattern),
-  notHeading: z.optional(Pattern),
-  /** Header cells, relative to the root (may be a separate table: columns map by index). */
-  header: z.optional(Selector),
-  row: Selector,
-  /** Rows and header cells matching this are not content (fixed-column clones, placeholders). */
-  skip: z.optional(Selector),
-  /** The title element in a row; without it, the header's title column. */
-  title: z.optional(Selector),
-  /** Only `title` counts: rows without it are not tasks (e.g. e9 document lists share the grid). */
-  strictTitle: z.optional(z.boolean()),
-  ids: z.optional(z.array(IdSource)),
-  fields: z.optional(z.partialRecord(Field, ValueSource)),
-  /** No header: unlabelled cells are classified by shape (date → receivedAt, short name → sender). */
-  infer: z.optional(z.boolean()),
-});
-
-export const AdapterSpec = z.object({
-  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/)),
-  product: z.string().check(z.minLength(1), z.maxLength(40)),
-  /** Higher runs first; also breaks ties if two signatures ever match one document. */
-  priority: z.number().check(z.int()),
-  /** Regexes against pathname+search+hash, unanchored (sites live under prefixes like /oa/). */
-  url: z.array(Pattern),
-  /** Selectors distinctive enough to name the product on their own. */
-  dom: z.array(Selector),
-  urgency: z.optional(z.enum(['ecology', 'seeyon', 'whir'])),
-  lists: z.array(ListSpec),
-});
-export type AdapterSpec = z.output<typeof AdapterSpec>;
-export type ListSpec = z.output<typeof ListSpec>;
-export type IdSourceSpec = z.output<typeof IdSource>;
 
 export interface CompiledList extends ListSpec {
   idRes: Array<RegExp | null>;
@@ -115,9 +41,8 @@ export function compileList(list: ListSpec): CompiledList {
   };
 }
 
-/** Parses the spec (throws on a bad one, at load) and compiles its patterns once. */
-export function defineAdapter(input: z.input<typeof AdapterSpec>, hooks: AdapterHooks = {}): Adapter {
-  const spec = AdapterSpec.parse(input);
+/** Compiles a spec's patterns once. Specs are validated by the registry test, not at runtime. */
+export function defineAdapter(spec: AdapterSpec, hooks: AdapterHooks = {}): Adapter {
   return {
     ...hooks,
     spec,

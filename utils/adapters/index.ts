@@ -1,7 +1,7 @@
 // What the content script calls: which OA this document is, where its task lists are, and
 // what each row says. Everything here reads the DOM; nothing writes to it.
 import type { SelectorOverride } from '../model';
-import { ListSpec, compileList, type Adapter, type CompiledList } from './adapter-spec';
+import { compileList, type Adapter, type CompiledList, type ListSpec } from './adapter-spec';
 import { extractList, type ExtractedRow } from './extract-rows';
 import { findGenericLists, genericAdapter } from './generic';
 import { PRODUCT_ADAPTERS, adapterById, claims, findRoots } from './registry';
@@ -55,8 +55,14 @@ export function adapterFromSelectors(sel: SelectorOverride): Adapter | null {
       : /^\w+$/.test(id)
         ? [{ attr: id }, { sel: 'a[href]', attr: 'href', param: id }, { sel: 'a[onclick]', attr: 'onclick', param: id }]
         : [];
-  const parsed = ListSpec.safeParse({ root: sel.listRoot || 'body', row: sel.row, title: sel.title, strictTitle: true, ids });
-  if (!parsed.success) return null;
+  const list: ListSpec = { root: sel.listRoot || 'body', row: sel.row, title: sel.title, strictTitle: true, ids };
+  // Options validate custom selectors with the zod schema; here a bad one must only fail softly.
+  const probe = document.createDocumentFragment();
+  try {
+    for (const selector of [list.root, list.row, list.title ?? '*', ...ids.map((i) => i.sel ?? '*')]) probe.querySelector(selector);
+  } catch {
+    return null;
+  }
   return {
     spec: null,
     id: CUSTOM_ID,
@@ -65,7 +71,7 @@ export function adapterFromSelectors(sel: SelectorOverride): Adapter | null {
     urlRes: [],
     dom: [sel.row],
     urgency: undefined,
-    lists: [compileList(parsed.data)],
+    lists: [compileList(list)],
   };
 }
 

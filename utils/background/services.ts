@@ -43,6 +43,50 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
     match = createMatcher(catalog, rules);
   })();
 
+  /**
+   * Tags read or written in this service worker's life. The background is the only writer, so the
+   * cache can't go stale; a restarted worker starts empty and reads again.
+   */
+  const tagCache = new Map<string, Tag>();
+  const remember = (tag: Tag): Tag => {
+    if (tagCache.size >= 50_000) tagCache.clear();
+    tagCache.set(tag.taskKey, tag);
+    return tag;
+  };
+  const cachedTags = async (keys: string[]): Promise<(Tag | undefined)[]> => {
+    const missing = keys.filter((k) => !tagCache.has(k));
+    if (missing.length) {
+      const read = await store.getTags(db, missing);
+      read.forEach((tag) => tag && remember(tag));
+    }
+    return keys.map((k) => tagCache.get(k));
+  };
+
+  /** Task signatures written in this service worker's life: re-sightings don't rewrite them. */
+  const written = new Map<string, string>();
+  let lastWrite: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Writes new or changed sightings without holding up the reply: an auto tag is a deterministic
+   * function of the task and the rules, so the reply can carry it before it is stored. Both
+   * transactions are created now, and IndexedDB runs readwrite transactions in creation order, so
+   * a phase ticked a moment later is applied after this tag exists. User writes (phases,
+   * corrections) are still acknowledged only after commit.
+   */
+  const persistSightings = (tasks: Task[], fresh: Tag[]) => {
+    const changed = tasks.filter((task) => {
+      const signature = JSON.stringify([task.title, task.fields, task.url, task.nativeId]);
+      if (written.get(task.key) === signature) return false;
+      written.set(task.key, signature);
+      return true;
+    });
+    const writes = [store.upsertTasks(db, changed), store.putTagsIfAbsent(db, fresh)];
+    lastWrite = Promise.all(writes).catch((error) => {
+      for (const task of changed) written.delete(task.key);
+      console.error('[ronghe] could not store sightings', error);
+    });
+  };
+
   const tabPage = (tabId: number): TabPage => {
     let page = tabs.get(tabId);
     if (!page) tabs.set(tabId, (page = { frames: new Map(), status: new Map() }));
@@ -70,8 +114,10 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
 
   const classifyTask = (task: Task): Classification => match({ title: task.title, fields: task.fields } satisfies ClassifyInput);
 
-  const services: RongheServices & { ready: Promise<void>; tabClosed(tabId: number): void } = {
+  const services: RongheServices & { ready: Promise<void>; settled(): Promise<unknown>; tabClosed(tabId: number): void } = {
     ready,
+    /** Resolves when the sightings written so far are committed (tests, badge). */
+    settled: () => lastWrite,
 
     async isSiteEnabled(origin) {
       await ready;
@@ -97,14 +143,23 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
         firstSeen: at,
         lastSeen: at,
       }));
-      await store.upsertTasks(db, tasks);
-      const tags = await store.putTagsIfAbsent(db, tasks.map((task) => autoTag(task, classifyTask(task), at)));
+      const existing = await cachedTags(tasks.map((t) => t.key));
+      const fresh: Tag[] = [];
+      const tags = tasks.map((task, i) => {
+        const stored = existing[i];
+        if (stored) return stored;
+        const tag = autoTag(task, classifyTask(task), at);
+        fresh.push(tag);
+        remember(tag);
+        return tag;
+      });
+      persistSightings(tasks, fresh);
       const page = tabPage(caller.tabId);
       let keys = page.frames.get(caller.frameId);
       if (!keys) page.frames.set(caller.frameId, (keys = new Set()));
       for (const task of tasks) keys.add(task.key);
       effects.pageHasTasks(caller.tabId, countTabTasks(page));
-      effects.refreshBadge();
+      void lastWrite.then(() => effects.refreshBadge());
       return tags.map((tag) => tagView(tag, catalog));
     },
 
@@ -117,7 +172,7 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
       await ready;
       let tag: Tag;
       try {
-        tag = await store.setPhase(db, key, phase, done, note, now());
+        tag = remember(await store.setPhase(db, key, phase, done, note, now()));
       } catch (error) {
         if (error instanceof store.TagNotFoundError) throw new NotFoundError(key);
         throw error;
@@ -145,7 +200,7 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
       await store.putRule(db, rule);
       rules = [...rules, rule];
       match = createMatcher(catalog, rules);
-      const corrected = await store.retagTask(db, key, { category, action, source: 'user', confidence: 1, evidence: [task.title.slice(0, 100)], ruleId: rule.id }, at);
+      const corrected = remember(await store.retagTask(db, key, { category, action, source: 'user', confidence: 1, evidence: [task.title.slice(0, 100)], ruleId: rule.id }, at));
       // Similar tasks of the same site follow the new rule at once, unless a person tagged them.
       const changed: Tag[] = [corrected];
       const siblings = await store.listTasksByOrigin(db, task.origin);
@@ -156,7 +211,7 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
         const result = classifyTask(sibling);
         if (result.ruleId !== rule.id || (result.category === tag.category && result.action === tag.action)) continue;
         changed.push(
-          await store.retagTask(db, sibling.key, { category: result.category, action: result.action, source: 'auto', confidence: result.confidence, evidence: result.evidence, ruleId: rule.id }, at),
+          remember(await store.retagTask(db, sibling.key, { category: result.category, action: result.action, source: 'auto', confidence: result.confidence, evidence: result.evidence, ruleId: rule.id }, at)),
         );
       }
       const views = changed.map((t) => tagView(t, catalog));
@@ -199,6 +254,8 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
     },
     async clearAll() {
       await store.clearAll(db);
+      tagCache.clear();
+      written.clear();
       rules = [];
       match = createMatcher(catalog, rules);
       effects.refreshBadge();

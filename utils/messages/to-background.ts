@@ -12,7 +12,7 @@ export const RowsReport = z.object({
   product: z.string().max(40),
   confidence: z.enum(['product', 'generic']),
   /** At most one batch's worth: the content script splits bigger lists. */
-  rows: z.array(RowReport).max(500),
+  rows: z.array(RowReport).max(2000),
 });
 
 export const PageStatus = z.object({

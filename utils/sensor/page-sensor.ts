@@ -44,9 +44,13 @@ interface RowState {
   tag: HTMLElement | null;
 }
 
-const BATCH = 500;
+const BATCH = 2000;
 const DEBOUNCE_MS = 40;
 const MAX_WAIT_MS = 300;
+/** A change after this long a quiet spell is handled at once (in the observer's microtask). */
+const QUIET_MS = 150;
+/** While no row has been found, any change may be the list arriving: look again at once. */
+const MIN_GAP_MS = 16;
 /** After load or a navigation, watch the whole body this long for lists rendered late. */
 const SETTLE_MS = 8000;
 
@@ -67,10 +71,18 @@ export class PageSensor {
   /** Keys asked of the background and not answered yet: never asked twice at once. */
   private readonly pending = new Set<string>();
   private rescanAfterReply = false;
+  private lastScanAt = 0;
+  private lastRowCount = 0;
 
   constructor(private readonly deps: SensorDeps) {
     this.observer = new MutationObserver((records) => {
-      if (records.some((r) => !this.isOwnMutation(r))) this.schedule();
+      if (!records.some((r) => !this.isOwnMutation(r))) return;
+      // Leading edge: a list that appears after a quiet spell (first render, next page) is read
+      // before the page's own layout work, as a trivial extension would; bursts that follow are
+      // coalesced on a trailing timer.
+      const since = Date.now() - this.lastScanAt;
+      if (this.timer === null && (since > QUIET_MS || (this.lastRowCount === 0 && since > MIN_GAP_MS))) this.scan();
+      else this.schedule();
     });
   }
 
@@ -130,6 +142,7 @@ export class PageSensor {
 
   private scan(): void {
     if (this.destroyed) return;
+    this.lastScanAt = Date.now();
     const { doc, adapters } = this.deps;
     const url = new URL(doc.location.href);
     const matches = adapters.detectLists(doc, url);
@@ -152,6 +165,7 @@ export class PageSensor {
       }
       if (unknown.length) this.resolve(match, unknown);
     }
+    this.lastRowCount = rowCount;
     this.watch(matches.map((m) => m.root));
     const product = matches[0]?.product ?? adapters.detectProduct(doc, url)?.product ?? null;
     this.sendStatus({

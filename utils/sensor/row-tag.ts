@@ -27,10 +27,9 @@ function styleSheet(): CSSStyleSheet | null {
   return sharedSheet;
 }
 
-const shadows = new WeakMap<Element, { button: HTMLButtonElement; text: Text }>();
+const shadows = new WeakMap<Element, { button: HTMLButtonElement; text: Text; view: TagView }>();
 
 export interface TagTexts {
-  phasesDone(n: number): string;
   tooltip(view: TagView): string;
 }
 
@@ -50,8 +49,15 @@ export function createRowTag(view: TagView, texts: TagTexts, onOpen: (key: strin
     event.preventDefault();
     onOpen(tag.getAttribute('data-task-key') ?? '');
   });
+  // The tooltip (category, action, evidence) is built when someone looks, not for every row.
+  const explain = () => {
+    const parts = shadows.get(tag);
+    if (parts) button.title = texts.tooltip(parts.view);
+  };
+  button.addEventListener('pointerenter', explain);
+  button.addEventListener('focus', explain);
   root.append(button);
-  shadows.set(tag, { button, text });
+  shadows.set(tag, { button, text, view });
   updateRowTag(tag, view, texts);
   return tag;
 }
@@ -66,9 +72,10 @@ export function updateRowTag(tag: Element, view: TagView, texts: TagTexts): void
   set('data-phases', String(view.phases));
   const parts = shadows.get(tag);
   if (!parts) return;
+  parts.view = view;
   const label = `${view.label} · ${view.phases}/4`;
   if (parts.text.data !== label) parts.text.data = label;
-  parts.button.className = `${view.action ? `p${view.phases}` : 'none'}${view.confidence < 0.5 ? ' low' : ''}`;
-  parts.button.title = texts.tooltip(view);
-  parts.button.setAttribute('aria-label', `${texts.tooltip(view)}，${texts.phasesDone(view.phases)}`);
+  const className = `${view.action ? `p${view.phases}` : 'none'}${view.confidence < 0.5 ? ' low' : ''}`;
+  if (parts.button.className !== className) parts.button.className = className;
+  if (parts.button.title) parts.button.title = texts.tooltip(view);
 }

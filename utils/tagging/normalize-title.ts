@@ -27,13 +27,24 @@ const ECOLOGY_DEFAULT = /^(.{2,60}?)\s*[-－—_]\s*[^-－—_\d\s]{1,12}\s*[-�
 const DOC_MARK = /[\u4e00-\u9fa5A-Za-z]{0,12}[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号/g;
 // Trailing dates and serials: （2024-0311） (2024-05-01 10:20) 2024年5月1日 20240501
 const TRAILING_DATE = /\s*[（(]?\s*(?:(?:19|20)\d{2}(?:[-/.年]\s*\d{1,2}(?:[-/.月]\s*\d{1,2}日?)?|-?\d{2,8}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*[)）]?\s*$/;
-// 转发《…》的通知 / 转发省政府关于…的通知的通知: take the inner title.
-const FORWARD_BOOK = /转发[^《“"]{0,30}[《“"]([^》”"]{2,120})[》”"]/;
+// 转发《…》的通知 / 转发省政府关于…的通知的通知: take the inner title. A 《…》 may contain
+// quotes (《生态保护“十五五”规划》), so it is matched up to its own closing 》. A bare “…” is
+// the inner title only when it closes the title (转发“…”的通知), not a quoted word inside a
+// longer subject (印发“十四五”就业促进规划的通知).
+const FORWARD_BOOK = /转发[^《“"]{0,30}《([^》]{2,120})》/;
+const FORWARD_QUOTE = /转发[^《“"]{0,30}[“"]([^”"]{2,120})[”"](?:的通知)*$/;
+const ISSUE_BOOK = /印发\s*《([^》]{2,120})》/;
+const ISSUE_QUOTE = /印发\s*[“"]([^”"]{2,120})[”"](?:的通知)*$/;
+// Gazette listings put the order before the subject: 中华人民共和国商务部令（2022年第1号） 商务部行政处罚实施办法.
+// Joint orders list several organs separated by spaces.
+const ORDER_PREFIX = /^(?:(?!关于)[^（(]){2,90}?令\s*[（(][^）)]{0,16}号[）)]\s*(?=\S{2})/;
 const FORWARD_PLAIN = /^(?:.{0,40}?关于)?(?:印发|转发)(.{4,200}?)(?:的通知)+$/;
 // Org + 关于 + topic + 的 + 文种 (GB/T 9704 title shape).
-const ABOUT_FRAME = /^.{0,40}?关于(.{2,300}?)的(?:紧急|补充|再)?(?:通知|请示|报告|意见|实施意见|指导意见|批复|复函|函|通报|决定|方案|公告|通告|决议|纪要|报告单)$/;
+// The issuing organs may be a long list of co-issuers (九部门: 人力资源社会保障部 中共中央组织部 …),
+// hence the generous prefix bound; the prefix stops at the first 关于, so a title is tried once.
+const ABOUT_FRAME = /^(?:(?!关于).){0,160}关于(.{2,300}?)的(?:紧急|补充|再)?(?:通知|请示|报告|意见|实施意见|指导意见|批复|复函|函|通报|决定|方案|公告|通告|决议|纪要|报告单)$/;
 // The issuing organ before 关于 once the 文种 is gone: 市应急局关于做好… → 做好…
-const ABOUT_PREFIX = /^.{0,40}?关于(?=.{2})/;
+const ABOUT_PREFIX = /^(?:(?!关于).){0,160}关于(?=.{2})/;
 const TRAILING_KIND = /(?:的)?(?:通知|请示|报告|批复|复函|函)$/;
 const WHITESPACE = /[\s\u3000\u00a0]+/g;
 // Control characters and the replacement char from bad decoding: drop them.
@@ -82,18 +93,22 @@ export function normalizeTitle(raw: string): NormalizedTitle {
   const e = ECOLOGY_DEFAULT.exec(s);
   if (e && e[1]) s = e[1];
 
+  if (s.indexOf('令') > 0) {
+    const o = ORDER_PREFIX.exec(s);
+    if (o) s = s.slice(o[0].length);
+  }
   if (s.indexOf('号') > 0) s = s.replace(DOC_MARK, ' ');
   s = s.replace(TRAILING_DATE, '');
 
   if (s.indexOf('转发') >= 0) {
-    const b = FORWARD_BOOK.exec(s);
+    const b = FORWARD_BOOK.exec(s) ?? FORWARD_QUOTE.exec(s);
     if (b && b[1]) s = b[1];
     else {
       const p = FORWARD_PLAIN.exec(s);
       if (p && p[1]) s = p[1].replace(ABOUT_PREFIX, '');
     }
   } else if (s.indexOf('印发') >= 0) {
-    const b = /印发\s*[《“"]([^》”"]{2,120})[》”"]/.exec(s);
+    const b = ISSUE_BOOK.exec(s) ?? ISSUE_QUOTE.exec(s);
     if (b && b[1]) s = b[1];
   }
   // Nested: the inner title may itself be 关于…的通知.

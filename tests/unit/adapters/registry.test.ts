@@ -4,7 +4,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AdapterSpec, defineAdapter } from '../../../utils/adapters/adapter-spec';
+import { defineAdapter } from '../../../utils/adapters/adapter-spec';
+import { AdapterSpec } from '../../../utils/adapters/adapter-schema';
 import { genericAdapter } from '../../../utils/adapters/generic';
 import { PRODUCT_ADAPTERS, adapterById } from '../../../utils/adapters/registry';
 import { FIXTURE_ROOT, loadFixtures } from './fixtures';
@@ -39,12 +40,13 @@ describe('adapter registry', () => {
     for (const a of PRODUCT_ADAPTERS) expect(withRows.has(a.id), a.id).toBe(true);
   });
 
-  it('rejects a bad spec at load, not at the first row', () => {
+  it('the schema rejects bad specs (so this test fails before a user misses rows)', () => {
     const base = { id: 'x', product: '测试', priority: 1, url: [], dom: [], lists: [] };
-    expect(() => defineAdapter({ ...base, url: ['(unclosed'] })).toThrow();
-    expect(() => defineAdapter({ ...base, dom: ['td[[bad'] })).toThrow();
-    expect(() => defineAdapter({ ...base, lists: [{ root: 'table', row: 'tr', fields: { sender: 'td@@x' } }] })).toThrow();
-    expect(() => defineAdapter({ ...base, id: 'Bad Id' })).toThrow();
+    expect(AdapterSpec.safeParse(base).success).toBe(true);
+    expect(AdapterSpec.safeParse({ ...base, url: ['(unclosed'] }).success).toBe(false);
+    expect(AdapterSpec.safeParse({ ...base, dom: ['td[[bad'] }).success).toBe(false);
+    expect(AdapterSpec.safeParse({ ...base, lists: [{ root: 'table', row: 'tr', fields: { sender: 'td@@x' } }] }).success).toBe(false);
+    expect(AdapterSpec.safeParse({ ...base, id: 'Bad Id' }).success).toBe(false);
     expect(defineAdapter({ ...base, url: ['/oa/'] }).urlRes[0]!.test('/x/oa/y')).toBe(true);
   });
 });

@@ -118,7 +118,7 @@ describe('router', () => {
     const bad: unknown[] = [
       null, undefined, 42, 'rows/report', [], {}, { type: 'nope' }, { type: '__proto__' },
       { type: 'rows/report', rows: 'x' },
-      { ...EXAMPLES['rows/report'], rows: Array.from({ length: 501 }, () => ({ nativeId: null, title: 'x', fields: {} })) },
+      { ...EXAMPLES['rows/report'], rows: Array.from({ length: 2001 }, () => ({ nativeId: null, title: 'x', fields: {} })) },
       { type: 'task/set-phase', taskKey: 'own-1', phase: 'celebrate', done: true },
       { type: 'data/clear', confirm: 'yes' },
       { type: 'task/correct', taskKey: 'own-1', category: 'cooking', action: null },
