@@ -1,5 +1,6 @@
 // The content script's check of what the background pushes to it. Same contract as the zod schema
 // in to-content.ts (a property test holds them equal), without shipping zod into every OA frame.
+// zod's numbers are finite: Number.isFinite, not typeof.
 import type { TagView, ToContent } from './to-content';
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -17,8 +18,7 @@ function isTagView(x: unknown): x is TagView {
     Number.isInteger(x.phases) &&
     (x.phases as number) >= 0 &&
     (x.phases as number) <= 4 &&
-    typeof x.confidence === 'number' &&
-    !Number.isNaN(x.confidence) &&
+    Number.isFinite(x.confidence) &&
     isString(x.source) &&
     Array.isArray(x.evidence) &&
     x.evidence.every((e) => isString(e))
@@ -33,7 +33,7 @@ export function isToContent(x: unknown): x is ToContent {
     case 'panel/open':
       return x.taskKey === undefined || isString(x.taskKey);
     case 'page/has-tasks':
-      return typeof x.count === 'number' && !Number.isNaN(x.count);
+      return Number.isFinite(x.count);
     default:
       return false;
   }

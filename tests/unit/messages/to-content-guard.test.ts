@@ -30,7 +30,7 @@ describe('the content script guard', () => {
       fc.property(message, (m) => {
         expect(isToContent(m)).toBe(ToContent.safeParse(m).success);
       }),
-      { numRuns: 3000 },
+      { numRuns: 20000 },
     );
   });
 });
