@@ -3,7 +3,8 @@ import { browser } from '@/utils/browser';
 import { createRouter } from '@/utils/background/router';
 import { createServices } from '@/utils/background/services';
 import { showBadge } from '@/utils/background/badge';
-import { injectOnNavigation, registerSite } from '@/utils/background/site-registration';
+import { hasHostAccess, injectIntoTab, injectOnNavigation, registerSite, unregisterSite } from '@/utils/background/site-registration';
+import { readPolicy } from '@/utils/background/policy';
 import type { ToContent } from '@/utils/messages/to-content';
 import { periodRange } from '@/utils/background/period';
 import { openRongheDb, progress, getSettings, putSite, getSite } from '@/utils/store';
@@ -48,6 +49,7 @@ export default defineBackground(() => {
       },
       pageHasTasks(tabId, count) {
         void sendToTab(tabId, { type: 'page/has-tasks', count }, 0);
+        void browser.runtime.sendMessage({ type: 'tab/changed', tabId }).catch(() => undefined);
       },
       async openPanel(tabId, taskKey) {
         await sendToTab(tabId, { type: 'panel/open', taskKey }, 0);
@@ -56,6 +58,14 @@ export default defineBackground(() => {
       async registerSite(site) {
         await registerSite(site);
       },
+      unregisterSite,
+      injectNow: injectIntoTab,
+      hasHostAccess: async (site) => site.source === 'e2e' || (await hasHostAccess(site)),
+      readPolicy,
+      async testSelectors(tabId, selectors) {
+        const reply = (await sendToTab(tabId, { type: 'selectors/test', selectors })) as { rows?: number } | undefined;
+        return typeof reply?.rows === 'number' ? reply.rows : 0;
+      },
     }),
   );
 
@@ -63,6 +73,14 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
     routeReady.then((route) => route(message, sender)),
   );
+
+  // The keyboard command (manifest `commands`) toggles the panel in the active tab.
+  browser.commands?.onCommand.addListener((command) => {
+    if (command !== 'toggle-panel') return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (tab?.id !== undefined) void sendToTab(tab.id, { type: 'panel/open' }, 0);
+    });
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => void servicesReady.then((s) => s.tabClosed(tabId)));
   injectOnNavigation(async (origin) => (await servicesReady).isSiteEnabled(origin));

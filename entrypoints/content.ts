@@ -3,6 +3,7 @@ import { detectLists, detectProduct, extractRows, taskKey } from '@/utils/adapte
 import type { TagView } from '@/utils/messages/to-content';
 import { isToContent } from '@/utils/messages/to-content-guard';
 import type { Reply, ToBackground } from '@/utils/messages/to-background';
+import type { SelectorOverride } from '@/utils/model';
 import { PageSensor, type RowBatch } from '@/utils/sensor/page-sensor';
 import { PanelHost } from '@/utils/sensor/panel-host';
 import { getMessage as t, getURL, onMessage as onRuntimeMessage, runtimeId, sendMessage } from '@/utils/sensor/extension-api';
@@ -58,10 +59,16 @@ export default defineContentScript({
       clearTimeout: (id) => clearTimeout(id),
     });
 
-    const onMessage = (raw: unknown, sender: { id?: string }) => {
+    const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
       if (!sender.id || sender.id !== runtimeId()) return;
       if (!isToContent(raw)) return;
       const msg = raw;
+      if (msg.type === 'selectors/test') {
+        // Only frames that find rows answer; the first answer wins.
+        const found = detectLists(document, new URL(location.href), { selectors: msg.selectors }).reduce((n, m) => n + extractRows(m).length, 0);
+        if (found > 0) sendResponse({ rows: found });
+        return;
+      }
       if (msg.type === 'tags/updated') sensor.applyViews(msg.tags);
       else if (isTop && msg.type === 'page/has-tasks' && msg.count > 0) ensurePanel().show();
       else if (isTop && msg.type === 'panel/open') ensurePanel().toggle(msg.taskKey);
@@ -83,5 +90,8 @@ export default defineContentScript({
     });
 
     sensor.start();
+    void send<{ adapterOverride: string | null; selectors: SelectorOverride | null }>({ type: 'site/config' }).then((config) => {
+      if (config && (config.adapterOverride || config.selectors)) sensor.configure(config);
+    });
   },
 });

@@ -2,7 +2,7 @@
 // A malformed or forbidden message gets an error reply; nothing here throws to the caller.
 import { CONTENT_SCRIPT_MESSAGES, ToBackground, type ErrorCode, type Reply } from '../messages/to-background';
 import type { TagView } from '../messages/to-content';
-import type { CategoryId, Period, PhaseId, Rule, Settings, Site, SelectorOverride } from '../model';
+import type { Catalog, CategoryId, Period, PhaseId, Rule, Settings, Site, SelectorOverride } from '../model';
 import { classifySender, type SenderKind, type SenderLike } from './sender';
 import type { RowsReport, PageStatus } from '../messages/to-background';
 import type { z } from 'zod';
@@ -16,18 +16,33 @@ export interface RongheServices {
   taskOrigin(taskKey: string): Promise<string | null>;
   reportRows(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof RowsReport>): Promise<TagView[]>;
   pageStatus(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof PageStatus>): Promise<void>;
+  siteConfig(origin: string): Promise<{ adapterOverride: string | null; selectors: SelectorOverride | null }>;
+  testSelectors(tabId: number, selectors: SelectorOverride): Promise<{ rows: number }>;
   setPhase(taskKey: string, phase: PhaseId, done: boolean, note: string | undefined): Promise<TagView>;
   correct(taskKey: string, category: CategoryId, action: string | null): Promise<TagView[]>;
+  uncorrect(taskKey: string): Promise<TagView[]>;
   openPanel(tabId: number, taskKey: string | undefined): Promise<void>;
   tasksForTab(tabId: number): Promise<unknown>;
+  tasksList(period: Period, origin: string | undefined): Promise<unknown>;
   progress(period: Period, origin: string | undefined): Promise<unknown>;
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>): Promise<Settings>;
   listRules(): Promise<Rule[]>;
+  putRule(rule: Rule): Promise<void>;
   deleteRule(id: string): Promise<void>;
+  getCatalog(): Promise<Catalog>;
+  setCatalog(catalog: Catalog | null): Promise<Catalog>;
   clearAll(): Promise<void>;
-  enableSite(origin: string, selectors: SelectorOverride | null): Promise<Site>;
+  enableSite(origin: string, selectors: SelectorOverride | null, tabId: number | null): Promise<Site>;
+  setSite(origin: string, patch: { enabled?: boolean; adapterOverride?: string | null; selectors?: SelectorOverride | null }): Promise<Site>;
+  removeSite(origin: string): Promise<void>;
   listSites(): Promise<Site[]>;
+  tabStatus(tabId: number, url: string): Promise<unknown>;
+  policy(): Promise<unknown>;
+  ledgerQuery(): Promise<unknown>;
+  ledgerImport(text: string, apply: boolean): Promise<unknown>;
+  ledgerExported(): Promise<Settings>;
+  backupStatus(): Promise<unknown>;
 }
 
 const fail = (code: ErrorCode, error: string): Reply<never> => ({ ok: false, code, error });
@@ -41,6 +56,7 @@ export const ERRORS = {
   otherOrigin: '拒绝：只能修改本站点的任务 / Refused: task belongs to another site',
   notFound: '未找到该任务 / Task not found',
   failed: '内部错误 / Internal error',
+  locked: '此项由管理员策略设定，不能修改 / Set by your administrator\'s policy',
 } as const;
 
 export function createRouter(services: RongheServices, runtimeId: string, extensionOrigin: string) {
@@ -66,6 +82,7 @@ export function createRouter(services: RongheServices, runtimeId: string, extens
       return { ok: true, data: await dispatch(services, who, msg) };
     } catch (error) {
       if (error instanceof NotFoundError) return fail('not-found', ERRORS.notFound);
+      if (error instanceof LockedError) return fail('forbidden', ERRORS.locked);
       console.error('[ronghe] message failed', msg.type, error);
       return fail('failed', ERRORS.failed);
     }
@@ -73,6 +90,8 @@ export function createRouter(services: RongheServices, runtimeId: string, extens
 }
 
 export class NotFoundError extends Error {}
+/** A change that policy forbids; the message says so in Chinese and English. */
+export class LockedError extends Error {}
 
 async function dispatch(s: RongheServices, who: Caller, msg: ToBackground): Promise<unknown> {
   switch (msg.type) {
@@ -88,8 +107,42 @@ async function dispatch(s: RongheServices, who: Caller, msg: ToBackground): Prom
       const tabId = who.tabId;
       return tabId === null ? null : s.openPanel(tabId, msg.taskKey);
     }
-    case 'tasks/for-tab':
-      return s.tasksForTab(msg.tabId);
+    case 'tasks/for-tab': {
+      const tabId = msg.tabId ?? who.tabId;
+      return tabId === null ? { items: [], frames: [] } : s.tasksForTab(tabId);
+    }
+    case 'tasks/list':
+      return s.tasksList(msg.period, msg.origin);
+    case 'task/uncorrect':
+      return s.uncorrect(msg.taskKey);
+    case 'catalog/get':
+      return s.getCatalog();
+    case 'catalog/set':
+      return s.setCatalog(msg.catalog);
+    case 'catalog/reset':
+      return s.setCatalog(null);
+    case 'rules/put':
+      return s.putRule(msg.rule);
+    case 'tab/status':
+      return s.tabStatus(msg.tabId, msg.url);
+    case 'site/set':
+      return s.setSite(new URL(msg.origin).origin, msg);
+    case 'site/remove':
+      return s.removeSite(new URL(msg.origin).origin);
+    case 'policy/get':
+      return s.policy();
+    case 'ledger/query':
+      return s.ledgerQuery();
+    case 'ledger/import':
+      return s.ledgerImport(msg.text, msg.apply);
+    case 'ledger/exported':
+      return s.ledgerExported();
+    case 'backup/status':
+      return s.backupStatus();
+    case 'site/config':
+      return who.kind === 'content' ? s.siteConfig(who.origin) : null;
+    case 'selectors/test':
+      return s.testSelectors(msg.tabId, msg.selectors);
     case 'progress/get':
       return s.progress(msg.period, msg.origin);
     case 'settings/get':
@@ -103,7 +156,7 @@ async function dispatch(s: RongheServices, who: Caller, msg: ToBackground): Prom
     case 'data/clear':
       return s.clearAll();
     case 'site/enable':
-      return s.enableSite(new URL(msg.origin).origin, msg.selectors ?? null);
+      return s.enableSite(new URL(msg.origin).origin, msg.selectors ?? null, msg.tabId ?? null);
     case 'sites/list':
       return s.listSites();
   }

@@ -44,6 +44,17 @@ export async function unregisterSite(site: Site): Promise<void> {
   await scripting()?.unregisterContentScripts({ ids: [scriptId(site)] });
 }
 
+/** Starts tagging in a tab right away, in every frame (a site was just enabled there). */
+export async function injectIntoTab(tabId: number): Promise<void> {
+  const api = (browser as unknown as { scripting?: { executeScript(o: object): Promise<unknown> } }).scripting;
+  try {
+    if (api) await api.executeScript({ target: { tabId, allFrames: true }, files: [SCRIPT] });
+    else await browser.tabs.executeScript(tabId, { file: `/${SCRIPT}`, allFrames: true, matchAboutBlank: true });
+  } catch {
+    // No access to this tab (yet): the registered script takes over on the next load.
+  }
+}
+
 /** MV2 only: inject into every frame of an enabled site when a tab finishes loading. */
 export function injectOnNavigation(isEnabled: (origin: string) => Promise<boolean>): void {
   if (scripting()) return;

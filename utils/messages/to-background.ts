@@ -1,7 +1,7 @@
 // Every message a content script or an extension page sends to the background, as zod schemas.
 // The router parses each one and checks who may send it (see utils/background/sender.ts).
 import { z } from 'zod';
-import { CategoryId, Period, PhaseId, RowReport, Settings, SelectorOverride } from '../model';
+import { Catalog, CategoryId, Period, PhaseId, RowReport, Rule, Settings, SelectorOverride } from '../model';
 
 const taskKey = z.string().min(1).max(200);
 const actionId = z.string().min(1).max(64).nullable();
@@ -40,12 +40,43 @@ export const TaskCorrect = z.object({
   action: actionId,
 });
 
+/** A content script asks how its own site is configured (adapter override, custom selectors). */
+export const SiteConfig = z.object({ type: z.literal('site/config') });
+/** Options asks a tab to count the rows some custom selectors would find ("test on this page"). */
+export const SelectorsTest = z.object({ type: z.literal('selectors/test'), tabId: z.number().int().nonnegative(), selectors: SelectorOverride });
+
 export const PanelOpen = z.object({
   type: z.literal('panel/open'),
   taskKey: taskKey.optional(),
 });
 
-export const TasksForTab = z.object({ type: z.literal('tasks/for-tab'), tabId: z.number().int().nonnegative() });
+/** The tasks of one tab (all frames); without tabId, the sender's own tab (the framed panel). */
+export const TasksForTab = z.object({ type: z.literal('tasks/for-tab'), tabId: z.number().int().nonnegative().optional() });
+/** Every tagged task of a period, across sites (the panel opened as a full tab). */
+export const TasksList = z.object({ type: z.literal('tasks/list'), period: Period, origin: z.string().max(300).optional() });
+/** Undo a correction: drop its rule; the task and the tasks that followed it are tagged afresh. */
+export const TaskUncorrect = z.object({ type: z.literal('task/uncorrect'), taskKey });
+export const CatalogGet = z.object({ type: z.literal('catalog/get') });
+export const CatalogSet = z.object({ type: z.literal('catalog/set'), catalog: Catalog });
+export const CatalogReset = z.object({ type: z.literal('catalog/reset') });
+export const RulePut = z.object({ type: z.literal('rules/put'), rule: Rule });
+/** What the popup shows about the active tab's site. */
+export const TabStatus = z.object({ type: z.literal('tab/status'), tabId: z.number().int().nonnegative(), url: z.string().max(2000) });
+export const SiteSet = z.object({
+  type: z.literal('site/set'),
+  origin: z.string().url().max(300),
+  enabled: z.boolean().optional(),
+  adapterOverride: z.string().max(40).nullable().optional(),
+  selectors: SelectorOverride.nullable().optional(),
+});
+export const SiteRemove = z.object({ type: z.literal('site/remove'), origin: z.string().url().max(300) });
+export const PolicyGet = z.object({ type: z.literal('policy/get') });
+/** The whole store for an export (filtering and formats happen in the page). */
+export const LedgerQuery = z.object({ type: z.literal('ledger/query') });
+/** Import a validated backup: preview only (apply: false) or merge in one transaction. */
+export const LedgerImport = z.object({ type: z.literal('ledger/import'), text: z.string().max(60 * 1024 * 1024), apply: z.boolean() });
+export const LedgerExported = z.object({ type: z.literal('ledger/exported') });
+export const BackupStatus = z.object({ type: z.literal('backup/status') });
 export const ProgressGet = z.object({ type: z.literal('progress/get'), period: Period, origin: z.string().max(300).optional() });
 export const SettingsGet = z.object({ type: z.literal('settings/get') });
 export const SettingsSet = z.object({ type: z.literal('settings/set'), settings: Settings.partial() });
@@ -56,19 +87,23 @@ export const SiteEnable = z.object({
   type: z.literal('site/enable'),
   origin: z.string().url().max(300),
   selectors: SelectorOverride.nullable().optional(),
+  /** The tab to start tagging in right away (the popup's active tab). */
+  tabId: z.number().int().nonnegative().optional(),
 });
 export const SitesList = z.object({ type: z.literal('sites/list') });
 
 export const ToBackground = z.discriminatedUnion('type', [
   RowsReport, PageStatus, TaskSetPhase, TaskCorrect, PanelOpen,
-  TasksForTab, ProgressGet, SettingsGet, SettingsSet, RulesList, RuleDelete, DataClear, SiteEnable, SitesList,
+  TasksForTab, TasksList, TaskUncorrect, ProgressGet, SettingsGet, SettingsSet, RulesList, RuleDelete, RulePut,
+  CatalogGet, CatalogSet, CatalogReset, DataClear, SiteEnable, SiteSet, SiteRemove, SitesList, TabStatus, PolicyGet,
+  LedgerQuery, LedgerImport, LedgerExported, BackupStatus, SiteConfig, SelectorsTest,
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 export type MessageType = ToBackground['type'];
 
 /** What a content script may send: only about its own frame's origin (checked by the router). */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set([
-  'rows/report', 'page/status', 'task/set-phase', 'task/correct', 'panel/open',
+  'rows/report', 'page/status', 'task/set-phase', 'task/correct', 'panel/open', 'site/config',
 ]);
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };

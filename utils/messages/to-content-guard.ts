@@ -34,6 +34,16 @@ export function isToContent(x: unknown): x is ToContent {
       return x.taskKey === undefined || isString(x.taskKey);
     case 'page/has-tasks':
       return Number.isFinite(x.count);
+    case 'selectors/test': {
+      const sel = x.selectors;
+      return (
+        isObject(sel) &&
+        isString(sel.row) &&
+        isString(sel.title) &&
+        (sel.listRoot === undefined || isString(sel.listRoot)) &&
+        (sel.nativeId === undefined || isString(sel.nativeId))
+      );
+    }
     default:
       return false;
   }

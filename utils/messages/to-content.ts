@@ -21,6 +21,22 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tags/updated'), tags: z.array(TagView) }),
   z.object({ type: z.literal('panel/open'), taskKey: z.optional(z.string()) }),
   z.object({ type: z.literal('page/has-tasks'), count: z.number() }),
+  z.object({
+    type: z.literal('selectors/test'),
+    selectors: z.object({
+      listRoot: z.optional(z.string()),
+      row: z.string(),
+      title: z.string(),
+      nativeId: z.optional(z.string()),
+    }),
+  }),
 ]);
 export type TagView = z.infer<typeof TagView>;
 export type ToContent = z.infer<typeof ToContent>;
+
+/** What the background broadcasts to extension pages (panel, popup, options). */
+export const ToPages = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tags/updated'), tags: z.array(TagView) }),
+  z.object({ type: z.literal('tab/changed'), tabId: z.number() }),
+]);
+export type ToPages = z.infer<typeof ToPages>;

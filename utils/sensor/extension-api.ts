@@ -1,7 +1,7 @@
 // The few extension APIs the content script uses, without webextension-polyfill: this file ships in
 // every OA frame, where the budget is 20 KB gzipped. Firefox has promise-based `browser`; Chromium
 // (MV3 and the MV2 package for old 360 builds) gets a callback-to-promise wrapper of `chrome`.
-type Listener = (message: unknown, sender: { id?: string }) => void;
+type Listener = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => void;
 
 interface ChromeLike {
   runtime: {

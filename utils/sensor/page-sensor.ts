@@ -1,12 +1,12 @@
 // The page sensor of one frame: finds task lists, reports new or changed rows to the background,
 // and keeps exactly one <ronghe-tag> per task row. Reads the DOM only; never layout, never innerText.
-import type { ExtractedRow, ListMatch } from '../adapters';
+import type { DetectOptions, ExtractedRow, ListMatch } from '../adapters';
 import type { RowReport } from '../model';
 import type { TagView } from '../messages/to-content';
 import { TAG_NAME, createRowTag, updateRowTag, type TagTexts } from './row-tag';
 
 export interface AdapterApi {
-  detectLists(doc: Document, url: URL): ListMatch[];
+  detectLists(doc: Document, url: URL, options?: DetectOptions): ListMatch[];
   extractRows(match: ListMatch): ExtractedRow[];
   taskKey(origin: string, adapterId: string, report: RowReport): string;
   detectProduct(doc: Document, url: URL): { adapterId: string; product: string } | null;
@@ -67,6 +67,7 @@ export class PageSensor {
   private lastStatus = '';
   private destroyed = false;
   private observing: 'none' | 'body' | 'roots' = 'none';
+  private options: DetectOptions = {};
   private settleTimer: number | null = null;
   /** Keys asked of the background and not answered yet: never asked twice at once. */
   private readonly pending = new Set<string>();
@@ -87,6 +88,12 @@ export class PageSensor {
   }
 
   start(): void {
+    this.navigated();
+  }
+
+  /** The site's adapter override or custom selectors (options, policy). */
+  configure(options: DetectOptions): void {
+    this.options = options;
     this.navigated();
   }
 
@@ -145,7 +152,7 @@ export class PageSensor {
     this.lastScanAt = Date.now();
     const { doc, adapters } = this.deps;
     const url = new URL(doc.location.href);
-    const matches = adapters.detectLists(doc, url);
+    const matches = adapters.detectLists(doc, url, this.options);
     const origin = url.origin;
     let rowCount = 0;
     for (const match of matches) {

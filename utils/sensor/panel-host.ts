@@ -1,6 +1,6 @@
-// <ronghe-panel>: the only element Ronghe adds to the top document besides row tags. A closed
-// shadow root holds the 融合助手 handle and, once opened, an iframe of the extension's panel page,
-// so the host page can read neither its content nor its styles.
+// <ronghe-panel>: the only element Ronghe adds to the top document besides row tags. A shadow
+// root holds the 融合助手 handle and, once opened, an iframe of the extension's panel page: styles
+// can't cross either way, and the page can't read the panel's (cross-origin) content.
 export const PANEL_NAME = 'ronghe-panel';
 
 const CSS = `
@@ -34,7 +34,9 @@ export class PanelHost {
 
   constructor(private readonly options: PanelHostOptions) {
     this.host = document.createElement(PANEL_NAME);
-    this.root = this.host.attachShadow({ mode: 'closed' });
+    // Open, so assistive tech and tests find the 融合助手 button; task data lives in the
+    // cross-origin extension iframe, which the host page can't read either way.
+    this.root = this.host.attachShadow({ mode: 'open' });
     this.root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
     this.handle = document.createElement('button');
     this.handle.type = 'button';

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRouter, ERRORS, type RongheServices } from '@/utils/background/router';
 import { CONTENT_SCRIPT_MESSAGES, ToBackground } from '@/utils/messages/to-background';
 import { DEFAULT_SETTINGS } from '@/utils/model';
+import { DEFAULT_CATALOG } from '@/utils/catalog/default-catalog';
 
 const RUNTIME_ID = 'ronghe-test-id';
 const EXT = 'chrome-extension://ronghe-test-id';
@@ -25,6 +26,21 @@ function fakeServices(overrides: Partial<RongheServices> = {}): RongheServices {
     clearAll: vi.fn(async () => undefined),
     enableSite: vi.fn(async () => ({}) as never),
     listSites: vi.fn(async () => []),
+    uncorrect: vi.fn(async () => []),
+    tasksList: vi.fn(async () => ({ items: [] })),
+    putRule: vi.fn(async () => undefined),
+    getCatalog: vi.fn(async () => ({}) as never),
+    setCatalog: vi.fn(async () => ({}) as never),
+    setSite: vi.fn(async () => ({}) as never),
+    removeSite: vi.fn(async () => undefined),
+    tabStatus: vi.fn(async () => ({})),
+    policy: vi.fn(async () => ({})),
+    ledgerQuery: vi.fn(async () => ({})),
+    ledgerImport: vi.fn(async () => ({})),
+    ledgerExported: vi.fn(async () => DEFAULT_SETTINGS),
+    backupStatus: vi.fn(async () => ({})),
+    siteConfig: vi.fn(async () => ({ adapterOverride: null, selectors: null })),
+    testSelectors: vi.fn(async () => ({ rows: 0 })),
     ...overrides,
   };
 }
@@ -48,6 +64,22 @@ const EXAMPLES: Record<ToBackground['type'], ToBackground> = {
   'data/clear': { type: 'data/clear', confirm: '清空' },
   'site/enable': { type: 'site/enable', origin: 'http://10.0.0.8:8080' },
   'sites/list': { type: 'sites/list' },
+  'tasks/list': { type: 'tasks/list', period: 'month' },
+  'task/uncorrect': { type: 'task/uncorrect', taskKey: 'own-1' },
+  'catalog/get': { type: 'catalog/get' },
+  'catalog/set': { type: 'catalog/set', catalog: DEFAULT_CATALOG },
+  'catalog/reset': { type: 'catalog/reset' },
+  'rules/put': { type: 'rules/put', rule: { id: 'r1', title: '关于报送安全台账的通知', signature: '报送安全台账', category: 'emergency', action: 'commando-team', createdAt: 1, source: 'user' } },
+  'tab/status': { type: 'tab/status', tabId: 7, url: 'http://oa.example.gov.cn/x' },
+  'site/set': { type: 'site/set', origin: 'http://10.0.0.8:8080', enabled: false },
+  'site/remove': { type: 'site/remove', origin: 'http://10.0.0.8:8080' },
+  'policy/get': { type: 'policy/get' },
+  'ledger/query': { type: 'ledger/query' },
+  'ledger/import': { type: 'ledger/import', text: '{}', apply: false },
+  'ledger/exported': { type: 'ledger/exported' },
+  'backup/status': { type: 'backup/status' },
+  'site/config': { type: 'site/config' },
+  'selectors/test': { type: 'selectors/test', tabId: 7, selectors: { row: 'tr', title: 'a' } },
 };
 
 describe('router', () => {
@@ -63,7 +95,7 @@ describe('router', () => {
     for (const message of privileged) {
       expect(await route(message, content)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.pageOnly });
     }
-    for (const fn of ['clearAll', 'setSettings', 'deleteRule', 'enableSite', 'listRules', 'progress', 'tasksForTab'] as const) {
+    for (const fn of ['clearAll', 'setSettings', 'deleteRule', 'enableSite', 'listRules', 'progress', 'tasksForTab', 'ledgerQuery', 'ledgerImport', 'setCatalog', 'setSite', 'removeSite', 'putRule'] as const) {
       expect(services[fn]).not.toHaveBeenCalled();
     }
   });
@@ -103,7 +135,7 @@ describe('router', () => {
     expect((await route(EXAMPLES['data/clear'], page)).ok).toBe(true);
     expect(services.clearAll).toHaveBeenCalledOnce();
     expect((await route(EXAMPLES['site/enable'], page)).ok).toBe(true);
-    expect(services.enableSite).toHaveBeenCalledWith('http://10.0.0.8:8080', null);
+    expect(services.enableSite).toHaveBeenCalledWith('http://10.0.0.8:8080', null, null);
   });
 
   it('refuses other extensions and opaque origins', async () => {

@@ -20,6 +20,13 @@ const message = fc.oneof(
   fc.record({ type: fc.constant('tags/updated'), tags: fc.array(tagView, { maxLength: 3 }) }),
   fc.record({ type: fc.constant('panel/open'), taskKey: fc.option(fc.oneof(fc.string(), fc.integer()), { nil: undefined }) }, { requiredKeys: ['type'] }),
   fc.record({ type: fc.constant('page/has-tasks'), count: fc.oneof(fc.integer(), fc.double(), fc.string()) }),
+  fc.record({
+    type: fc.constant('selectors/test'),
+    selectors: fc.oneof(
+      fc.record({ listRoot: fc.oneof(fc.string(), fc.integer()), row: fc.string(), title: fc.oneof(fc.string(), fc.constant(null)), nativeId: fc.string() }, { requiredKeys: ['row'] }),
+      fc.anything(),
+    ),
+  }),
   fc.record({ type: fc.string() }),
   fc.anything(),
 );
