@@ -3,7 +3,8 @@
 // A note is read as a set of parts separated by " / ". Joining is a function of the set of
 // distinct non-empty notes: none → '', one → that note unchanged, several → the union of their
 // parts, sorted, joined by " / ". So joining is commutative, associative and idempotent, and a
-// part is never written twice ("A" joined with "A / B" gives "A / B").
+// part is never written twice ("A" joined with "A / B" gives "A / B"). (Notes made only of
+// slashes and spaces have no parts; of those the larger string is kept.)
 export const NOTE_SEPARATOR = ' / ';
 export const MAX_NOTE_CHARS = 2000;
 
@@ -19,6 +20,8 @@ export function joinNotes(a: string, b: string): string {
   if (a === b || b === '') return a;
   if (a === '') return b;
   const parts = [...new Set([...noteParts(a), ...noteParts(b)])].sort();
+  // Notes of only slashes and spaces have no parts: keep the larger, still order-free.
+  if (parts.length === 0) return a > b ? a : b;
   // The model bounds notes at 2000 characters; past that the join is cut (rare, and deterministic).
   return parts.join(NOTE_SEPARATOR).slice(0, MAX_NOTE_CHARS);
 }

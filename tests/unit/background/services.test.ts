@@ -1,0 +1,132 @@
+// The background behaviour with a real (fake-indexeddb) store and recorded effects.
+import { describe, expect, it, vi } from 'vitest';
+import { createServices, type Effects } from '@/utils/background/services';
+import { taskKey } from '@/utils/adapters/task-key';
+import type { TagView } from '@/utils/messages/to-content';
+import type { RowReport } from '@/utils/model';
+import * as store from '@/utils/store';
+import { freshDb } from '../store/helpers';
+
+const OA = 'http://oa.example.gov.cn';
+
+function effects(overrides: Partial<Effects> = {}) {
+  const broadcasts: TagView[][] = [];
+  const fx: Effects = {
+    broadcast: (views) => void broadcasts.push(views),
+    pageHasTasks: vi.fn(),
+    openPanel: vi.fn(async () => {}),
+    refreshBadge: vi.fn(),
+    registerSite: vi.fn(async () => {}),
+    unregisterSite: vi.fn(async () => {}),
+    injectNow: vi.fn(async () => {}),
+    hasHostAccess: vi.fn(async () => true),
+    testSelectors: vi.fn(async () => 3),
+    readPolicy: async () => ({ policy: {}, error: null }),
+    ...overrides,
+  };
+  return { fx, broadcasts };
+}
+
+const caller = { kind: 'content' as const, origin: OA, tabId: 3, frameId: 0 };
+const row = (nativeId: string, title: string, fields: RowReport['fields'] = {}): RowReport => ({ nativeId, title, fields });
+const report = (rows: RowReport[]) => ({ type: 'rows/report' as const, adapterId: 'ecology9', product: '泛微 e-cology 9', confidence: 'product' as const, rows });
+
+async function setup(overrides: Partial<Effects> = {}) {
+  const db = await freshDb();
+  let clock = 1_700_000_000_000;
+  const { fx, broadcasts } = effects(overrides);
+  const services = createServices(db, fx, () => ++clock);
+  await services.ready;
+  return { db, services, fx, broadcasts };
+}
+
+describe('background services', () => {
+  it('tags reported rows, keys them by the sender origin, and stores them', async () => {
+    const { db, services } = await setup();
+    const views = await services.reportRows(caller, report([row('1', '关于做好2024年防汛抗旱工作的通知'), row('2', '公务用车使用申请')]));
+    expect(views.map((v) => [v.category, v.action, v.phases])).toEqual([
+      ['emergency', 'commando-team', 0],
+      ['admin', null, 0],
+    ]);
+    expect(views[0]!.key).toBe(taskKey(OA, 'ecology9', row('1', '')));
+    await services.settled();
+    const stored = await store.getTask(db, views[0]!.key);
+    expect(stored?.origin).toBe(OA);
+    expect((await store.getTag(db, views[0]!.key))?.category).toBe('emergency');
+  });
+
+  it('a re-scan neither duplicates nor overwrites progress', async () => {
+    const { db, services } = await setup();
+    const [first] = await services.reportRows(caller, report([row('1', '关于召开全市防汛工作会议的通知')]));
+    await services.settled();
+    await services.setPhase(first!.key, 'plan', true, '已纳入支部会议议题');
+    const [again] = await services.reportRows(caller, report([row('1', '关于召开全市防汛工作会议的通知')]));
+    expect(again!.phases).toBe(1);
+    await services.settled();
+    expect((await store.exportAll(db)).tasks).toHaveLength(1);
+  });
+
+  it('setPhase updates the tag, the event log and broadcasts the new view', async () => {
+    const { db, services, broadcasts } = await setup();
+    const [view] = await services.reportRows(caller, report([row('1', '关于开展食品安全专项执法检查的通知')]));
+    const updated = await services.setPhase(view!.key, 'deploy', true, undefined);
+    expect(updated.phases).toBe(1);
+    expect(broadcasts.at(-1)).toEqual([updated]);
+    const events = await store.listEvents(db, { taskKey: view!.key });
+    expect(events.map((e) => e.type)).toContain('phase-done');
+  });
+
+  it('a correction teaches: similar tasks follow at once, unrelated ones do not, undo restores', async () => {
+    const { services, broadcasts } = await setup();
+    const views = await services.reportRows(
+      caller,
+      report([
+        row('1', '关于报送第三季度机关节能降耗台账的通知'),
+        row('2', '关于报送第四季度机关节能降耗台账的通知'),
+        row('3', '关于做好2024年防汛抗旱工作的通知'),
+      ]),
+    );
+    await services.settled();
+    const changed = await services.correct(views[0]!.key, 'finance', 'integrity-education');
+    expect(changed.map((v) => v.key).sort()).toEqual([views[0]!.key, views[1]!.key].sort());
+    expect(changed.every((v) => v.category === 'finance')).toBe(true);
+    expect(broadcasts.at(-1)).toEqual(changed);
+    // Later pages follow the rule too.
+    const [later] = await services.reportRows(caller, report([row('9', '关于报送第一季度机关节能降耗台账的通知')]));
+    expect(later!.category).toBe('finance');
+    // Undo: the rule goes, and the tasks that followed it are tagged afresh.
+    const undone = await services.uncorrect(views[0]!.key);
+    expect(undone.length).toBeGreaterThanOrEqual(2);
+    expect(await services.listRules()).toEqual([]);
+    expect(undone.find((v) => v.key === views[1]!.key)?.source).toBe('auto');
+  });
+
+  it('counts progress from the store for the badge', async () => {
+    const { services } = await setup();
+    const [view] = await services.reportRows(caller, report([row('1', '关于举办全市统计业务培训班的通知'), row('2', '督查通报（第5期）')]));
+    for (const phase of ['plan', 'deploy', 'implement', 'inspect'] as const) await services.setPhase(view!.key, phase, true, undefined);
+    await services.settled();
+    const progress = (await services.progress('all', undefined)) as { tagged: number; integrated: number };
+    expect(progress).toMatchObject({ tagged: 2, integrated: 1 });
+  });
+
+  it('policy sites are enabled and locked; policy catalog and settings are locked', async () => {
+    const { services } = await setup({
+      readPolicy: async () => ({ policy: { sites: ['http://oa.policy.gov.cn:8080'], lockedSettings: ['period'] }, error: null }),
+    });
+    expect(await services.isSiteEnabled('http://oa.policy.gov.cn:9999')).toBe(true);
+    await expect(services.setSite('http://oa.policy.gov.cn', { enabled: false })).rejects.toThrow();
+    await expect(services.removeSite('http://oa.policy.gov.cn')).rejects.toThrow();
+    await expect(services.setSettings({ period: 'week' })).rejects.toThrow();
+    await expect(services.setSettings({ panelWidth: 420 })).resolves.toMatchObject({ panelWidth: 420 });
+  });
+
+  it('enabling a site registers it and starts tagging in the tab', async () => {
+    const { services, fx } = await setup();
+    const site = await services.enableSite('http://10.1.2.3:8080', null, 12);
+    expect(site.origin).toBe('http://10.1.2.3');
+    expect(fx.registerSite).toHaveBeenCalledWith(site);
+    expect(fx.injectNow).toHaveBeenCalledWith(12);
+    expect(await services.isSiteEnabled('http://10.1.2.3:8080')).toBe(true);
+  });
+});
