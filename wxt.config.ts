@@ -17,11 +17,20 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', ...(manifestVersion === 3 ? ['scripting'] : [])],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      // MV3 registers content scripts at runtime; MV2 (old Chromium) injects per frame on navigation.
+      ...(manifestVersion === 3 ? ['scripting'] : ['webNavigation']),
+      ...(manifestVersion === 3 && browser !== 'firefox' ? ['sidePanel'] : []),
+    ],
+    // The same panel page, in the browser's own side panel where it has one (Chrome 114+, Firefox).
+    ...(manifestVersion === 3 && browser !== 'firefox' ? { side_panel: { default_path: 'panel.html' } } : {}),
+    ...(browser === 'firefox' ? { sidebar_action: { default_panel: 'panel.html', default_title: '__MSG_extName__' } } : {}),
     ...(manifestVersion === 3
       ? { host_permissions: e2e ? e2eHosts : [], optional_host_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_permissions: ['http://*/*', 'https://*/*'] }),
-    ...(e2e && manifestVersion === 2 ? { permissions: ['storage', 'unlimitedStorage', ...e2eHosts] } : {}),
+    ...(e2e && manifestVersion === 2 ? { permissions: ['storage', 'unlimitedStorage', 'webNavigation', ...e2eHosts] } : {}),
     storage: { managed_schema: 'managed-schema.json' },
     // The panel is an extension page framed by <ronghe-panel>; the content script only runs on
     // enabled sites, and the panel shows nothing but its own tab's tasks.

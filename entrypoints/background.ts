@@ -83,7 +83,8 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void servicesReady.then((s) => s.tabClosed(tabId)));
-  injectOnNavigation(async (origin) => (await servicesReady).isSiteEnabled(origin));
+  // The e2e build's manifest already runs the content script on its hosts.
+  if (import.meta.env.RONGHE_E2E !== '1') injectOnNavigation(async (origin) => (await servicesReady).isSiteEnabled(origin));
   // Re-verify registrations at every start: permissions may have been revoked meanwhile.
   void servicesReady.then(async (s) => {
     for (const site of await s.listSites()) await registerSite(site).catch(() => false);

@@ -55,13 +55,17 @@ export async function injectIntoTab(tabId: number): Promise<void> {
   }
 }
 
-/** MV2 only: inject into every frame of an enabled site when a tab finishes loading. */
+/** MV2 only: inject into each frame of an enabled site as it finishes loading (frames an OA
+ * opens later, such as e-cology 8's #myFrame, included). */
 export function injectOnNavigation(isEnabled: (origin: string) => Promise<boolean>): void {
   if (scripting()) return;
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status !== 'complete' || !tab.url || !/^https?:/.test(tab.url)) return;
-    void isEnabled(new URL(tab.url).origin).then((enabled) => {
-      if (enabled) void browser.tabs.executeScript(tabId, { file: `/${SCRIPT}`, allFrames: true, matchAboutBlank: true, runAt: 'document_idle' }).catch(() => {});
+  browser.webNavigation?.onCompleted.addListener((details) => {
+    if (!/^https?:/.test(details.url)) return;
+    void isEnabled(new URL(details.url).origin).then((enabled) => {
+      if (!enabled) return;
+      void browser.tabs
+        .executeScript(details.tabId, { file: `/${SCRIPT}`, frameId: details.frameId, matchAboutBlank: true, runAt: 'document_idle' })
+        .catch(() => {});
     });
   });
 }
