@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+// The sensor against a live DOM: one tag per row, incremental re-scans, pagination, removal.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { detectLists, detectProduct, extractRows, taskKey } from '@/utils/adapters';
+import { PageSensor, type RowBatch } from '@/utils/sensor/page-sensor';
+import type { TagView } from '@/utils/messages/to-content';
+
+function table(ids: number[]): string {
+  const rows = ids
+    .map((id) => `<tr><td><a onclick="openSPA4Single('/main/workflow/req?requestid=${id}',${id})">关于做好第${id}批防汛工作的通知</a></td><td>应急局</td><td>2024-05-0${(id % 9) + 1}</td></tr>`)
+    .join('');
+  return `<div class="wea-new-table"><div class="ant-table"><table><thead class="ant-table-thead"><tr><th>请求标题</th><th>创建人</th><th>接收时间</th></tr></thead><tbody class="ant-table-tbody">${rows}</tbody></table></div></div>`;
+}
+
+function view(key: string): TagView {
+  return { key, category: 'emergency', action: 'commando-team', categoryName: '应急与安全', label: '党员突击队', actionName: '党员突击队（急难险重打头阵）', phases: 0, confidence: 0.9, source: 'auto', evidence: ['防汛'] };
+}
+
+let sensor: PageSensor | null = null;
+afterEach(() => sensor?.destroy());
+
+function start() {
+  const batches: RowBatch[] = [];
+  const report = vi.fn(async (batch: RowBatch) => {
+    batches.push(batch);
+    return batch.rows.map((row) => view(taskKey(location.origin, batch.adapterId, row)));
+  });
+  sensor = new PageSensor({
+    doc: document,
+    adapters: { detectLists, detectProduct, extractRows, taskKey },
+    report,
+    status: vi.fn(),
+    openPanel: vi.fn(),
+    texts: { tooltip: (v) => v.categoryName },
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
+    clearTimeout: (id) => window.clearTimeout(id),
+  });
+  sensor.start();
+  return { batches, report };
+}
+
+const tags = () => [...document.querySelectorAll('ronghe-tag')];
+const settle = () => new Promise((resolve) => setTimeout(resolve, 120));
+
+describe('PageSensor', () => {
+  it('puts exactly one tag per row, and a re-scan adds none', async () => {
+    history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', table([101, 102, 103]));
+    const { report } = start();
+    await vi.waitFor(() => expect(tags()).toHaveLength(3));
+    expect(tags().map((t) => t.getAttribute('data-task-key'))).toEqual(['ecology9:101', 'ecology9:102', 'ecology9:103']);
+    expect(tags()[0]!.getAttribute('data-phases')).toBe('0');
+    sensor!.navigated();
+    await settle();
+    expect(tags()).toHaveLength(3);
+    expect(report).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows pagination that replaces the tbody, and rows that go take their tags', async () => {
+    history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', table([1, 2, 3, 4]));
+    start();
+    await vi.waitFor(() => expect(tags()).toHaveLength(4));
+    const tbody = document.querySelector('tbody')!;
+    // The OA renders the next page off-screen and swaps the whole tbody in.
+    const scratch = document.createElement('div');
+    scratch.insertAdjacentHTML('beforeend', table([5, 6]));
+    const next = scratch.querySelector('tbody')!;
+    tbody.replaceWith(next);
+    await vi.waitFor(() => expect(tags().map((t) => t.getAttribute('data-task-key'))).toEqual(['ecology9:5', 'ecology9:6']));
+    next.firstElementChild!.remove();
+    expect(tags()).toHaveLength(1);
+  });
+
+  it('updates tags in place when the background pushes new views', async () => {
+    history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', table([7]));
+    start();
+    await vi.waitFor(() => expect(tags()).toHaveLength(1));
+    sensor!.applyViews([{ ...view('ecology9:7'), phases: 2, category: 'meeting', action: 'branch-meeting' }]);
+    const [tag] = tags();
+    expect(tag!.getAttribute('data-phases')).toBe('2');
+    expect(tag!.getAttribute('data-category')).toBe('meeting');
+    expect(tags()).toHaveLength(1);
+  });
+
+  it('removes a copied tag that a host framework cloned into a new row', async () => {
+    history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', table([8]));
+    start();
+    await vi.waitFor(() => expect(tags()).toHaveLength(1));
+    const row = document.querySelector('tbody tr')!;
+    const clone = row.cloneNode(true) as Element;
+    clone.querySelector('a')!.setAttribute('onclick', "openSPA4Single('/main/workflow/req?requestid=9',9)");
+    row.after(clone);
+    await vi.waitFor(() => expect(tags().map((t) => t.getAttribute('data-task-key'))).toEqual(['ecology9:8', 'ecology9:9']));
+    expect(new Set(tags().map((t) => t.closest('tr'))).size).toBe(2);
+  });
+});
