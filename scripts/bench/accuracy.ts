@@ -27,7 +27,7 @@ export interface SetAccuracy {
 }
 
 export const LABELLED_SETS = [
-  { name: 'sample-titles', path: '../shared/data/sample-titles.tsv' },
+  { name: 'sample-titles', path: 'tests/data/sample-titles.tsv' },
   { name: 'labelled-oa', path: 'tests/data/labelled-oa.tsv' },
   { name: 'labelled-gov', path: 'tests/data/labelled-gov.tsv' },
 ] as const;

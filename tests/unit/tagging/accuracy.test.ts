@@ -12,7 +12,7 @@ function report(set: SetAccuracy): void {
 
 describe('accuracy on labelled titles', () => {
   it('shared sample-titles.tsv ≥ 95%', () => {
-    const set = accuracyOf('sample-titles', readLabelled(resolve(root, '../shared/data/sample-titles.tsv')));
+    const set = accuracyOf('sample-titles', readLabelled(resolve(root, 'tests/data/sample-titles.tsv')));
     report(set);
     expect(set.all.total).toBeGreaterThanOrEqual(60);
     expect(set.all.accuracy).toBeGreaterThanOrEqual(0.95);
