@@ -214,6 +214,7 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
 
     async correct(key, category, action) {
       await ready;
+      await lastWrite;
       const task = await store.getTask(db, key);
       if (!task) throw new NotFoundError(key);
       const at = now();
@@ -233,7 +234,7 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
       // Similar tasks of the same site follow the new rule at once, unless a person tagged them.
       const changed: Tag[] = [corrected];
       const siblings = await store.listTasksByOrigin(db, task.origin);
-      const siblingTags = await store.getTags(db, siblings.map((t) => t.key));
+      const siblingTags = await cachedTags(siblings.map((t) => t.key));
       for (const [i, sibling] of siblings.entries()) {
         const tag = siblingTags[i];
         if (!tag || tag.source !== 'auto' || sibling.key === key) continue;
@@ -313,6 +314,7 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
 
     async uncorrect(key) {
       await ready;
+      await lastWrite;
       const tag = await store.getTag(db, key);
       if (!tag) throw new NotFoundError(key);
       const rule = rules.find((r) => r.id === tag.ruleId);
