@@ -12,19 +12,23 @@ export interface NormalizedTitle {
 // Bracketed tags at the start: 【急】 [会议通知] 〖待阅〗 (…) — bounded so a real title in brackets survives.
 const LEADING_TAG = /^\s*[【[〖［(（]([^】\]〗］)）]{1,12})[】\]〗］)）]\s*/;
 // Urgency and status words inside leading tags carry no subject.
-const NOISE_TAG = /^(特急|特提|加急|急件|紧急|急|重要|一般|普通|置顶|新|待办|待阅|待审批|已读|未读|催办|转|阅|办|传阅|会签|置顶公告|\d+)$/;
+const NOISE_TAG = /^(特急|特提|加急|急件|紧急|急|重要|一般|普通|置顶|新|待办|待阅|待审批|已读|未读|催办|转|阅|办|传阅|会签|置顶公告|请阅|请办|退回|被退回|撤回|\d+)$/;
 // EKP: 请审批[运维中心]张凯旋提交的流程：阿里云大数据架构探讨
 const EKP_REVIEW = /^请(?:审批|审核|处理|阅读|签收)\s*[[［【]([^\]］】]{0,40})[\]］】]\s*(.{0,30}?)提交的(?:流程|文档|公文|申请)\s*[：:]\s*/;
 // EKP meeting invitation: 邀请您参加会议：QuickBi会议
 const EKP_MEETING = /^(?:邀请您参加会议|会议邀请|会议通知|您有新的会议)\s*[：:]\s*/;
 // Generic todo framings: 待办：… / 您有一条待办：… / 请您审批：…
 const TODO_PREFIX = /^(?:您有(?:一|1)?(?:条|个|份)?新?的?(?:待办|待阅|待审批)(?:事项|任务|流程)?|待办事项|待办|待阅|待审批|请您?(?:审批|审核|处理|阅示|批示|阅知|核稿|签发)|请审阅)\s*[：:]\s*/;
+// Document-handling kind before the subject: 收文登记：… 发文稿纸：… 签报：… — a hint, not the subject.
+const LEADING_KIND = /^(收文登记|收文办理|收文|发文稿纸|发文审批|发文|签报|呈批件|阅件|传阅件|会签单|会签)\s*[：:]\s*(?=\S{2})/;
 // Tongda / ezOFFICE running numbers: No.1234 / 编号：2024-0311
 const RUN_NO_PREFIX = /^(?:No\.?|NO\.?|编号[：:]?)\s*[\dA-Za-z-]+\s*/;
 // e-cology default name: 流程名-创建人-2024-05-01 (optionally with a time); creator is 1-12 chars.
 const ECOLOGY_DEFAULT = /^(.{2,60}?)\s*[-－—_]\s*[^-－—_\d\s]{1,12}\s*[-－—_]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 // 文号: 某发〔2024〕12号, [2024]12号, (2024)12号, 第12号.
 const DOC_MARK = /[\u4e00-\u9fa5A-Za-z]{0,12}[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号/g;
+// Seeyon/Landray list rows may append the person: …（发起人：张三） / (创建人:李四).
+const TRAILING_PERSON = /\s*[（(](?:发起人|创建人|申请人|拟稿人|经办人|提交人|发送人)\s*[：:][^）)]{1,20}[）)]\s*$/;
 // Trailing dates and serials: （2024-0311） (2024-05-01 10:20) 2024年5月1日 20240501
 const TRAILING_DATE = /\s*[（(]?\s*(?:(?:19|20)\d{2}(?:[-/.年]\s*\d{1,2}(?:[-/.月]\s*\d{1,2}日?)?|-?\d{2,8}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*[)）]?\s*$/;
 // 转发《…》的通知 / 转发省政府关于…的通知的通知: take the inner title. A 《…》 may contain
@@ -88,6 +92,16 @@ export function normalizeTitle(raw: string): NormalizedTitle {
     if (m) s = s.slice(m[0].length);
   }
   if (first === 0x4e || first === 0x7f16 /* 编 */) s = s.replace(RUN_NO_PREFIX, '');
+  {
+    const c = s.charCodeAt(0);
+    if (c === 0x6536 /* 收 */ || c === 0x53d1 /* 发 */ || c === 0x7b7e /* 签 */ || c === 0x5448 /* 呈 */ || c === 0x9605 /* 阅 */ || c === 0x4f20 /* 传 */ || c === 0x4f1a /* 会 */) {
+      const k = LEADING_KIND.exec(s);
+      if (k && k[1]) {
+        hint += k[1] + ' ';
+        s = s.slice(k[0].length);
+      }
+    }
+  }
 
   // e-cology default requestname: keep the workflow name only.
   const e = ECOLOGY_DEFAULT.exec(s);
@@ -96,6 +110,10 @@ export function normalizeTitle(raw: string): NormalizedTitle {
   if (s.indexOf('令') > 0) {
     const o = ORDER_PREFIX.exec(s);
     if (o) s = s.slice(o[0].length);
+  }
+  const last = s.charCodeAt(s.length - 1);
+  if ((last === 0xff09 /* ） */ || last === 0x29) && s.indexOf('人') > 0) {
+    s = s.replace(TRAILING_PERSON, '');
   }
   if (s.indexOf('号') > 0) s = s.replace(DOC_MARK, ' ');
   s = s.replace(TRAILING_DATE, '');

@@ -1,0 +1,24 @@
+import type { SelectorOverride, Site } from '../../model';
+import type { TagView } from '../../messages/to-content';
+import type { PolicyState } from '../policy';
+
+/** What the services do to the world outside the store: tabs, badge, registrations, policy. */
+export interface Effects {
+  /** Push updated tags to every tab showing them (row tags, panels). */
+  broadcast(views: TagView[]): void;
+  /** Tell a tab's top frame that the page has tasks (shows the 融合助手 handle), and the
+   * extension pages (an open panel) that the tab's task list changed. */
+  pageHasTasks(tabId: number, count: number): void;
+  openPanel(tabId: number, taskKey: string | undefined): Promise<void>;
+  /** Recompute the badge from the store. */
+  refreshBadge(): void;
+  /** Register the content script for a newly enabled site. */
+  registerSite(site: Site): Promise<void>;
+  unregisterSite(site: Site): Promise<void>;
+  /** Ask a tab's frames how many rows these selectors find. */
+  testSelectors(tabId: number, selectors: SelectorOverride): Promise<number>;
+  /** Inject the content script into a tab now (a site was just enabled there). */
+  injectNow(tabId: number): Promise<void>;
+  hasHostAccess(site: Site): Promise<boolean>;
+  readPolicy(): Promise<PolicyState>;
+}

@@ -1,0 +1,51 @@
+// The 融合台账 leaving and entering the store: the export's data, imports, the backup reminder.
+import { mergeDumps, parseBackup } from '../../ledger';
+import * as store from '../../store';
+import type { RongheServices } from '../router';
+import type { BackgroundState } from './state';
+
+type LedgerServices = Pick<RongheServices, 'ledgerQuery' | 'ledgerImport' | 'ledgerExported' | 'backupStatus'>;
+
+export type ImportResult =
+  | { ok: true; applied: boolean; preview: unknown }
+  | { ok: false; error: { code: string; message: string } };
+
+/** After 500 unexported changes, or 7 days, a backup is due. */
+const BACKUP_CHANGES = 500;
+const BACKUP_DAYS = 7;
+
+export function ledgerServices(state: BackgroundState): LedgerServices {
+  const { db, effects } = state;
+  return {
+    async ledgerQuery() {
+      await state.settled();
+      return { ...(await store.exportAll(db)), catalog: state.catalog };
+    },
+
+    /** Validate, preview, then merge in one transaction or not at all. */
+    async ledgerImport(text, apply): Promise<ImportResult> {
+      await state.settled();
+      const parsed = await parseBackup(text);
+      if (!parsed.ok) return { ok: false, error: parsed.error };
+      const { toWrite, preview } = mergeDumps(await store.exportAll(db), parsed.dump);
+      if (!apply) return { ok: true, applied: false, preview };
+      await store.applyImport(db, toWrite);
+      state.forget();
+      state.setRules(await store.listRules(db));
+      effects.refreshBadge();
+      return { ok: true, applied: true, preview };
+    },
+
+    async ledgerExported() {
+      return store.putSettings(db, { lastExportAt: state.now(), changesSinceExport: 0 });
+    },
+
+    async backupStatus() {
+      const settings = await store.getSettings(db);
+      const changes = await store.countEvents(db, { from: (settings.lastExportAt ?? 0) + 1 });
+      const ageDays = settings.lastExportAt === null ? null : (state.now() - settings.lastExportAt) / 86_400_000;
+      const due = changes >= BACKUP_CHANGES || (changes > 0 && (ageDays === null || ageDays >= BACKUP_DAYS));
+      return { lastExportAt: settings.lastExportAt, changes, due };
+    },
+  };
+}

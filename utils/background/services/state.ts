@@ -1,0 +1,146 @@
+// What the background holds in memory between messages: the catalog, rules and matcher, the
+// enabled sites, the policy, a tag cache and the pending writes of automatic sightings.
+import { DEFAULT_CATALOG } from '../../catalog/default-catalog';
+import { createMatcher, type Classification } from '../../tagging';
+import { countPhases, emptyPhases, type Catalog, type Rule, type Site, type Tag, type Task } from '../../model';
+import * as store from '../../store';
+import type { TagView } from '../../messages/to-content';
+import type { PolicyState } from '../policy';
+import { siteKey } from '../site-key';
+import { tagView } from '../tag-view';
+import type { Effects } from './effects';
+import { TabPages } from './tab-pages';
+
+export class BackgroundState {
+  catalog: Catalog = DEFAULT_CATALOG;
+  rules: Rule[] = [];
+  sites = new Map<string, Site>();
+  policy: PolicyState = { policy: {}, error: null };
+  readonly tabs = new TabPages();
+  private match = createMatcher(DEFAULT_CATALOG, []);
+
+  /**
+   * Tags read or written in this service worker's life. The background is the only writer, so the
+   * cache can't go stale; a restarted worker starts empty and reads again.
+   */
+  private readonly tagCache = new Map<string, Tag>();
+  /** Task signatures written in this service worker's life: re-sightings don't rewrite them. */
+  private readonly written = new Map<string, string>();
+  private lastWrite: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly db: store.RongheDb,
+    readonly effects: Effects,
+    readonly now: () => number,
+  ) {}
+
+  async load(): Promise<void> {
+    this.policy = await this.effects.readPolicy();
+    await this.applyPolicySites();
+    this.catalog = this.policy.policy.catalog ?? (await store.getCatalog(this.db)) ?? DEFAULT_CATALOG;
+    this.setRules(await store.listRules(this.db));
+    this.sites = new Map((await store.listSites(this.db)).map((s) => [s.origin, s]));
+    if (this.policy.policy.settings) await store.putSettings(this.db, this.policy.policy.settings);
+  }
+
+  /** Policy sites are enabled and locked; sites a former policy set are handed back to the user. */
+  private async applyPolicySites(): Promise<void> {
+    const wanted = new Set((this.policy.policy.sites ?? []).map(siteKey));
+    for (const site of await store.listSites(this.db)) {
+      if (site.source === 'policy' && !wanted.has(site.origin)) await store.putSite(this.db, { ...site, source: 'user' });
+    }
+    for (const origin of wanted) {
+      const existing = await store.getSite(this.db, origin);
+      await store.putSite(this.db, {
+        origin,
+        enabled: true,
+        source: 'policy',
+        adapterOverride: existing?.adapterOverride ?? null,
+        selectors: existing?.selectors ?? null,
+        addedAt: existing?.addedAt ?? this.now(),
+      });
+    }
+  }
+
+  setRules(rules: Rule[]): void {
+    this.rules = rules;
+    this.match = createMatcher(this.catalog, rules);
+  }
+
+  setCatalog(catalog: Catalog): void {
+    this.catalog = catalog;
+    this.match = createMatcher(catalog, this.rules);
+  }
+
+  classify(task: Task): Classification {
+    return this.match({ title: task.title, fields: task.fields });
+  }
+
+  view(tag: Tag): TagView {
+    return tagView(tag, this.catalog);
+  }
+
+  autoTag(task: Task, at: number): Tag {
+    const result = this.classify(task);
+    const phases = emptyPhases();
+    return {
+      taskKey: task.key,
+      origin: task.origin,
+      category: result.category,
+      action: result.action,
+      source: 'auto',
+      confidence: result.confidence,
+      evidence: result.evidence.slice(0, 20),
+      ruleId: result.ruleId,
+      phases,
+      phaseCount: countPhases(phases),
+      integrated: 0,
+      taggedAt: at,
+      updatedAt: at,
+    };
+  }
+
+  remember(tag: Tag): Tag {
+    if (this.tagCache.size >= 50_000) this.tagCache.clear();
+    this.tagCache.set(tag.taskKey, tag);
+    return tag;
+  }
+
+  async tags(keys: string[]): Promise<(Tag | undefined)[]> {
+    const missing = keys.filter((k) => !this.tagCache.has(k));
+    if (missing.length) (await store.getTags(this.db, missing)).forEach((tag) => tag && this.remember(tag));
+    return keys.map((k) => this.tagCache.get(k));
+  }
+
+  /**
+   * Writes new or changed sightings without holding up the reply: an auto tag is a deterministic
+   * function of the task and the rules, so the reply can carry it before it is stored. Both
+   * transactions are created now, and IndexedDB runs readwrite transactions in creation order, so
+   * a phase ticked a moment later is applied after this tag exists. User writes (phases,
+   * corrections) are still acknowledged only after commit.
+   */
+  persistSightings(tasks: Task[], fresh: Tag[]): void {
+    const changed = tasks.filter((task) => {
+      const signature = JSON.stringify([task.title, task.fields, task.url, task.nativeId]);
+      if (this.written.get(task.key) === signature) return false;
+      this.written.set(task.key, signature);
+      return true;
+    });
+    const writes = [store.upsertTasks(this.db, changed), store.putTagsIfAbsent(this.db, fresh)];
+    this.lastWrite = Promise.all(writes).catch((error) => {
+      for (const task of changed) this.written.delete(task.key);
+      console.error('[ronghe] could not store sightings', error);
+    });
+  }
+
+  /** Resolves once the sightings written so far are committed. */
+  settled(): Promise<unknown> {
+    return this.lastWrite;
+  }
+
+  /** After a clear or an import, memory must not outlive the store. */
+  forget(): void {
+    this.tagCache.clear();
+    this.written.clear();
+  }
+}

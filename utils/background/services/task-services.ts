@@ -1,0 +1,170 @@
+// Tasks seen on pages: tagging reported rows, ticking phases, corrections that teach and undo.
+import { taskKey } from '../../adapters/task-key';
+import { ruleSignature } from '../../tagging';
+import type { CategoryId, Rule, Tag, Task } from '../../model';
+import * as store from '../../store';
+import type { TagView } from '../../messages/to-content';
+import { NotFoundError, type RongheServices } from '../router';
+import { periodRange } from '../period';
+import type { BackgroundState } from './state';
+
+type TaskServices = Pick<
+  RongheServices,
+  'taskOrigin' | 'reportRows' | 'pageStatus' | 'setPhase' | 'correct' | 'uncorrect' | 'openPanel' | 'tasksForTab' | 'tasksList' | 'progress'
+>;
+
+export function taskServices(state: BackgroundState): TaskServices {
+  const { db, effects } = state;
+
+  const publish = (tags: Tag[]): TagView[] => {
+    const views = tags.map((t) => state.view(t));
+    effects.broadcast(views);
+    effects.refreshBadge();
+    return views;
+  };
+
+  /** Re-tags automatically tagged tasks whose classification a rule change altered. */
+  const retagFollowers = async (tasks: Task[], tags: (Tag | undefined)[], follows: (ruleId: string | null) => boolean, at: number) => {
+    const changed: Tag[] = [];
+    for (const [i, task] of tasks.entries()) {
+      const tag = tags[i];
+      if (!tag || tag.source !== 'auto') continue;
+      const result = state.classify(task);
+      if (!follows(result.ruleId) && !follows(tag.ruleId)) continue;
+      if (result.category === tag.category && result.action === tag.action && result.ruleId === tag.ruleId) continue;
+      const retag = { category: result.category, action: result.action, source: 'auto' as const, confidence: result.confidence, evidence: result.evidence, ruleId: result.ruleId };
+      changed.push(state.remember(await store.retagTask(db, task.key, retag, at)));
+    }
+    return changed;
+  };
+
+  const items = async (keys: string[]) => {
+    const [tasks, tags] = await Promise.all([store.getTasks(db, keys), state.tags(keys)]);
+    return keys.flatMap((_, i) => {
+      const task = tasks[i];
+      const tag = tags[i];
+      return task && tag ? [{ task, tag, view: state.view(tag) }] : [];
+    });
+  };
+
+  return {
+    async taskOrigin(key) {
+      return (await store.getTask(db, key))?.origin ?? null;
+    },
+
+    async reportRows(caller, msg) {
+      const at = state.now();
+      // The key is recomputed from the sender's origin: a frame can't write another site's tasks.
+      const tasks: Task[] = msg.rows.map((row) => ({
+        key: taskKey(caller.origin, msg.adapterId, row),
+        origin: caller.origin,
+        product: msg.adapterId,
+        nativeId: row.nativeId,
+        title: row.title,
+        fields: row.fields,
+        url: row.url,
+        firstSeen: at,
+        lastSeen: at,
+      }));
+      const existing = await state.tags(tasks.map((t) => t.key));
+      const fresh: Tag[] = [];
+      const tags = tasks.map((task, i) => {
+        const stored = existing[i];
+        if (stored) return stored;
+        const tag = state.remember(state.autoTag(task, at));
+        fresh.push(tag);
+        return tag;
+      });
+      state.persistSightings(tasks, fresh);
+      if (state.tabs.addTasks(caller.tabId, caller.frameId, tasks.map((t) => t.key))) {
+        effects.pageHasTasks(caller.tabId, state.tabs.count(caller.tabId));
+      }
+      void state.settled().then(() => effects.refreshBadge());
+      return tags.map((tag) => state.view(tag));
+    },
+
+    async pageStatus(caller, msg) {
+      state.tabs.setStatus(caller.tabId, caller.frameId, { product: msg.product, rows: msg.rows, lists: msg.lists, path: msg.path, adapterIds: msg.adapterIds });
+    },
+
+    async setPhase(key, phase, done, note) {
+      try {
+        const tag = state.remember(await store.setPhase(db, key, phase, done, note, state.now()));
+        return publish([tag])[0]!;
+      } catch (error) {
+        if (error instanceof store.TagNotFoundError) throw new NotFoundError(key);
+        throw error;
+      }
+    },
+
+    async correct(key, category: CategoryId, action) {
+      await state.settled();
+      const task = await store.getTask(db, key);
+      if (!task) throw new NotFoundError(key);
+      const at = state.now();
+      const rule: Rule = {
+        id: `rule-${at.toString(36)}-${hashString(task.title)}`,
+        title: task.title,
+        signature: ruleSignature(task.title),
+        category,
+        action,
+        createdAt: at,
+        source: 'user',
+      };
+      await store.putRule(db, rule);
+      state.setRules([...state.rules, rule]);
+      const corrected = state.remember(await store.retagTask(db, key, { category, action, source: 'user', confidence: 1, evidence: ['人工校正'], ruleId: rule.id }, at));
+      // Similar tasks of the same site follow the new rule at once, unless a person tagged them.
+      const siblings = (await store.listTasksByOrigin(db, task.origin)).filter((t) => t.key !== key);
+      const followers = await retagFollowers(siblings, await state.tags(siblings.map((t) => t.key)), (id) => id === rule.id, at);
+      return publish([corrected, ...followers]);
+    },
+
+    async uncorrect(key) {
+      await state.settled();
+      const tag = await store.getTag(db, key);
+      if (!tag) throw new NotFoundError(key);
+      const rule = state.rules.find((r) => r.id === tag.ruleId);
+      if (!rule || tag.source !== 'user') return [state.view(tag)];
+      await store.deleteRule(db, rule.id);
+      state.setRules(state.rules.filter((r) => r.id !== rule.id));
+      const at = state.now();
+      const task = await store.getTask(db, key);
+      const own = task ? state.autoTag(task, at) : null;
+      const restored = own
+        ? state.remember(await store.retagTask(db, key, { category: own.category, action: own.action, source: 'auto', confidence: own.confidence, evidence: own.evidence, ruleId: own.ruleId }, at))
+        : tag;
+      const siblings = (await store.listTasksByOrigin(db, tag.origin)).filter((t) => t.key !== key);
+      const followers = await retagFollowers(siblings, await state.tags(siblings.map((t) => t.key)), (id) => id === rule.id, at);
+      return publish([restored, ...followers]);
+    },
+
+    async openPanel(tabId, key) {
+      await effects.openPanel(tabId, key);
+    },
+
+    async tasksForTab(tabId) {
+      return { items: await items(state.tabs.keys(tabId)), frames: state.tabs.statuses(tabId) };
+    },
+
+    async tasksList(period, origin) {
+      await state.settled();
+      const tags = await store.listTags(db, { ...periodRange(period, new Date(state.now())), origin });
+      return { items: await items(tags.map((t) => t.taskKey)), frames: [] };
+    },
+
+    async progress(period, origin) {
+      return store.progress(db, { ...periodRange(period, new Date(state.now())), origin });
+    },
+  };
+}
+
+/** FNV-1a, enough to make rule ids readable and distinct. */
+function hashString(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
