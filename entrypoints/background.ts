@@ -6,8 +6,8 @@ import { showBadge } from '@/utils/background/badge';
 import { hasHostAccess, injectIntoTab, injectOnNavigation, registerSite, unregisterSite } from '@/utils/background/site-registration';
 import { readPolicy } from '@/utils/background/policy';
 import type { ToContent } from '@/utils/messages/to-content';
-import { periodRange } from '@/utils/background/period';
-import { openRongheDb, progress, getSettings, putSite, getSite } from '@/utils/store';
+import { periodDays } from '@/utils/background/period';
+import { openRongheDb, progressByDay, getSettings, putSite, getSite } from '@/utils/store';
 import { t } from '@/utils/i18n';
 
 const E2E_SITES = ['http://127.0.0.1', 'http://localhost'];
@@ -34,7 +34,7 @@ export default defineBackground(() => {
     badgeTimer = setTimeout(async () => {
       const db = await dbReady;
       const { period } = await getSettings(db);
-      const p = await progress(db, periodRange(period));
+      const p = await progressByDay(db, periodDays(period));
       await showBadge({ tagged: p.tagged, integrated: p.integrated, periodName: t(`period_${period}`) });
     }, 50);
   };

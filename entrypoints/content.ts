@@ -42,7 +42,10 @@ export default defineContentScript({
       doc: document,
       adapters: { detectLists, extractRows, taskKey, detectProduct },
       report: (batch: RowBatch) => send<TagView[]>({ type: 'rows/report', ...batch }),
-      status: (status) => void send({ type: 'page/status', ...status }),
+      status: (status) =>
+        void send<{ tasks: number }>({ type: 'page/status', ...status }).then((reply) => {
+          if (isTop && reply && reply.tasks > 0) ensurePanel().show();
+        }),
       openPanel: (key) => void send({ type: 'panel/open', taskKey: key }),
       texts: {
         tooltip: (view) =>

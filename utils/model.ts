@@ -189,7 +189,6 @@ export const Settings = z.object({
   panelWidth: z.number().int().min(280).max(720),
   period: Period,
   lastExportAt: epochMs.nullable(),
-  changesSinceExport: z.number().int().nonnegative(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -199,7 +198,6 @@ export const DEFAULT_SETTINGS: Settings = {
   panelWidth: 380,
   period: 'year',
   lastExportAt: null,
-  changesSinceExport: 0,
 };
 
 export function emptyPhases(): Phases {

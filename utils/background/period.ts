@@ -1,4 +1,5 @@
 import type { Period } from '../model';
+import { dayOf } from '../store/counters';
 
 /** The [from, to] range in epoch ms of a reporting period that contains `now` (local time). */
 export function periodRange(period: Period, now = new Date()): { from?: number; to?: number } {
@@ -15,4 +16,10 @@ export function periodRange(period: Period, now = new Date()): { from?: number; 
     start = new Date(y, m, now.getDate() - day);
   }
   return { from: start.getTime(), to: now.getTime() };
+}
+
+/** The same period as whole local days (yyyymmdd), for the per-day progress counters. */
+export function periodDays(period: Period, now = new Date()): { fromDay?: number; toDay?: number } {
+  const { from, to } = periodRange(period, now);
+  return from === undefined || to === undefined ? {} : { fromDay: dayOf(from), toDay: dayOf(to) };
 }

@@ -15,7 +15,7 @@ export interface RongheServices {
   /** Origin of a stored task, to check a content script acts on its own origin only. */
   taskOrigin(taskKey: string): Promise<string | null>;
   reportRows(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof RowsReport>): Promise<TagView[]>;
-  pageStatus(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof PageStatus>): Promise<void>;
+  pageStatus(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof PageStatus>): Promise<{ tasks: number }>;
   siteConfig(origin: string): Promise<{ adapterOverride: string | null; selectors: SelectorOverride | null }>;
   testSelectors(tabId: number, selectors: SelectorOverride): Promise<{ rows: number }>;
   setPhase(taskKey: string, phase: PhaseId, done: boolean, note: string | undefined): Promise<TagView>;

@@ -2,6 +2,7 @@
 import type { Event } from '../model';
 import type { RongheDb } from './schema';
 import { inWriteTx, queue } from './tx';
+import { bumpChanges } from './counters';
 
 export type EventInput = Omit<Event, 'id'>;
 
@@ -23,8 +24,9 @@ export function makeEvent(e: EventInput): Event {
 
 export async function putEvents(db: RongheDb, events: readonly Event[]): Promise<void> {
   if (events.length === 0) return;
-  await inWriteTx(db, ['events'], (tx) => {
+  await inWriteTx(db, ['events', 'kv'], async (tx) => {
     for (const e of events) queue(tx.objectStore('events').put(e));
+    await bumpChanges(tx.objectStore('kv'), events.length);
   });
 }
 

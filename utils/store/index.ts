@@ -5,7 +5,8 @@ export { MIGRATIONS } from './migrations';
 export { upsertTasks, mergeTask, getTask, getTasks, listTasksByOrigin, listTasksSeenSince } from './tasks';
 export { getTag, getTags, listTags, listTagsByOrigin, putTagsIfAbsent, retagTask, setPhase, TagNotFoundError, type Retag } from './tags';
 export { eventId, makeEvent, putEvents, listEvents, countEvents, type EventInput, type EventQuery } from './events';
-export { progress, type Progress, type ProgressQuery } from './progress';
+export { progress, progressByDay, changesSinceExport, markExported, type Progress, type ProgressQuery, type DayProgressQuery } from './progress';
+export { dayOf } from './counters';
 export {
   putRule, deleteRule, listRules, putSite, getSite, listSites, deleteSite,
   getSettings, putSettings, settingsFrom, getCatalog, putCatalog, resetCatalog,

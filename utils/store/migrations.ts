@@ -1,9 +1,10 @@
 // One upgrade step per version, from the first release on. Each step only knows the shape of
 // the version before it, so steps are written against untyped stores, never against RongheDB.
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { DEFAULT_SETTINGS, emptyPhases, Phases, type Tag, type Task } from '../model';
-import { KV_SETTINGS } from './schema';
-import { toTagRecord } from './tag-record';
+import { DEFAULT_SETTINGS, emptyPhases, Phases, Tag, type Task } from '../model';
+import { CounterDelta } from './counters';
+import { KV_CHANGES, KV_SETTINGS, type TagRecord } from './schema';
+import { fromTagRecord, toTagRecord } from './tag-record';
 
 export type AnyDb = IDBPDatabase<unknown>;
 export type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
@@ -85,8 +86,24 @@ function v1TaskToV2(v1: Record<string, unknown>): Task {
   return { ...(rest as unknown as Task), product: (v1.product as string | undefined) ?? '', nativeId: (v1.nativeId as string | null | undefined) ?? null, fields };
 }
 
+/**
+ * v3: per-day progress counters (the popup must open fast with 10,000 tasks and 100,000 events:
+ * IndexedDB's count() walks every index entry in its range), and a count of unexported changes.
+ */
+export const migrateToV3: Migration = async (db, tx) => {
+  const counters = db.createObjectStore('counters', { keyPath: ['scope', 'day'] });
+  const delta = new CounterDelta();
+  for (let c = await tx.objectStore('tags').openCursor(); c; c = await c.continue()) {
+    const parsed = Tag.safeParse(fromTagRecord(c.value as TagRecord));
+    if (parsed.success) delta.add(parsed.data, 1);
+  }
+  for (const row of delta.rows()) await counters.put(row);
+  const events = await tx.objectStore('events').count();
+  await tx.objectStore('kv').put(events, KV_CHANGES);
+};
+
 /** MIGRATIONS[v] upgrades a database at version v-1 to version v. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateToV1, 2: migrateToV2 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateToV1, 2: migrateToV2, 3: migrateToV3 };
 
 /** Runs every step after oldVersion, in order, inside the single versionchange transaction. */
 export async function runMigrations(db: AnyDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {

@@ -1,6 +1,7 @@
 // Integration progress from index counts over key ranges: no tag record is ever read.
 import { CATEGORY_IDS, PHASE_IDS, type PhaseId } from '../model';
-import { ALL_ORIGINS, type RongheDb } from './schema';
+import { ALL_ORIGINS, KV_CHANGES, type RongheDb } from './schema';
+import { emptyCounter, mergeCounters } from './counters';
 
 export interface ProgressQuery {
   /** inclusive lower bound on taggedAt (epoch ms) */
@@ -81,4 +82,39 @@ async function countDistinct(
   const out: Record<string, number> = {};
   for (const [value, n] of await Promise.all(counts)) if (n > 0) out[value] = n;
   return out;
+}
+
+export interface DayProgressQuery {
+  /** inclusive local days, yyyymmdd (see counters.ts dayOf) */
+  fromDay?: number;
+  toDay?: number;
+  origin?: string;
+}
+
+/**
+ * The same numbers as `progress`, for whole local days, from the per-day counters: one read of at
+ * most a few hundred small records, whatever the size of the store (popup and badge).
+ */
+export async function progressByDay(db: RongheDb, q: DayProgressQuery = {}): Promise<Progress> {
+  const scope = q.origin ?? ALL_ORIGINS;
+  const rows = await db.getAll('counters', IDBKeyRange.bound([scope, q.fromDay ?? 0], [scope, q.toDay ?? 99_999_999]));
+  const total = rows.reduce(mergeCounters, emptyCounter(scope, 0));
+  return {
+    tagged: total.tagged,
+    integrated: total.integrated,
+    byPhase: total.byPhase,
+    byCategory: total.byCategory,
+    byAction: total.byAction,
+  };
+}
+
+/** Changes (events) written since the last export: the backup reminder. */
+export async function changesSinceExport(db: RongheDb): Promise<number> {
+  const value = await db.get('kv', KV_CHANGES);
+  return typeof value === 'number' ? value : 0;
+}
+
+/** The export is done: nothing unexported remains. */
+export async function markExported(db: RongheDb): Promise<void> {
+  await db.put('kv', 0, KV_CHANGES);
 }

@@ -1,13 +1,13 @@
 // The current (v2) database schema: store names, index names and the stored record shapes.
 // Background is the single writer; every other page goes through the same functions.
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { Event, Rule, Site, Tag, Task } from '../model';
+import type { Event, PhaseId, Rule, Site, Tag, Task } from '../model';
 
 export const RONGHE_DB_NAME = 'ronghe';
 /** Bump together with a new entry in `migrations.ts`. */
-export const RONGHE_DB_VERSION = 2;
+export const RONGHE_DB_VERSION = 3;
 
-export const STORES = ['tasks', 'tags', 'events', 'rules', 'sites', 'kv'] as const;
+export const STORES = ['tasks', 'tags', 'events', 'rules', 'sites', 'kv', 'counters'] as const;
 export type StoreName = (typeof STORES)[number];
 
 /** Keys of the `kv` store (out-of-line keys). */
@@ -44,6 +44,21 @@ export interface TagIndexKeys {
   ph: [string, string, number][];
 }
 
+/** One day's progress in one scope ('' = all origins): kept in step with every tag write. */
+export interface CounterRow {
+  scope: string;
+  /** local yyyymmdd of the tags' taggedAt */
+  day: number;
+  tagged: number;
+  integrated: number;
+  byPhase: Record<PhaseId, number>;
+  byCategory: Record<string, number>;
+  byAction: Record<string, number>;
+}
+
+/** Events written since the last export (the backup reminder), in `kv`. */
+export const KV_CHANGES = 'changes';
+
 /** What the `tags` store holds: the model's Tag plus its derived index keys. */
 export type TagRecord = Tag & { ix: TagIndexKeys };
 
@@ -74,6 +89,8 @@ export interface RongheDB extends DBSchema {
   sites: { key: string; value: Site };
   /** settings, the customised catalog; values validated on read. */
   kv: { key: string; value: unknown };
+  /** v3: per-day progress counters, key [scope, day]. */
+  counters: { key: [string, number]; value: CounterRow };
 }
 
 export type RongheDb = IDBPDatabase<RongheDB>;

@@ -4,6 +4,7 @@ import { makeEvent } from './events';
 import { ALL_ORIGINS, type RongheDb } from './schema';
 import { clonePhases, fromTagRecord, toTagRecord } from './tag-record';
 import { inWriteTx, queue } from './tx';
+import { bumpChanges, CounterDelta } from './counters';
 
 export class TagNotFoundError extends Error {
   constructor(readonly taskKey: string) {
@@ -56,8 +57,10 @@ function taggedEvent(tag: Tag): Event {
  */
 export async function putTagsIfAbsent(db: RongheDb, tags: readonly Tag[], events = true): Promise<Tag[]> {
   if (tags.length === 0) return [];
-  return inWriteTx(db, ['tags', 'events'], async (tx) => {
+  return inWriteTx(db, ['tags', 'events', 'counters', 'kv'], async (tx) => {
     const tagStore = tx.objectStore('tags');
+    const delta = new CounterDelta();
+    let written = 0;
     const keys = [...new Set(tags.map((t) => t.taskKey))];
     const existing = await Promise.all(keys.map((k) => tagStore.get(k)));
     const final = new Map<string, Tag>();
@@ -69,9 +72,15 @@ export async function putTagsIfAbsent(db: RongheDb, tags: readonly Tag[], events
       if (final.has(tag.taskKey)) continue; // stored, or an earlier duplicate in this batch
       const record = toTagRecord(tag);
       queue(tagStore.put(record));
-      if (events) queue(tx.objectStore('events').put(taggedEvent(tag)));
+      delta.add(record, 1);
+      if (events) {
+        queue(tx.objectStore('events').put(taggedEvent(tag)));
+        written++;
+      }
       final.set(tag.taskKey, fromTagRecord(record));
     }
+    await delta.applyTo(tx.objectStore('counters'));
+    await bumpChanges(tx.objectStore('kv'), written);
     return tags.map((t) => final.get(t.taskKey) as Tag);
   });
 }
@@ -84,8 +93,10 @@ export type Retag = Pick<Tag, 'category' | 'action' | 'source' | 'confidence' | 
  * from the task record; throws TagNotFoundError when neither exists.
  */
 export async function retagTask(db: RongheDb, taskKey: string, retag: Retag, at: number): Promise<Tag> {
-  return inWriteTx(db, ['tags', 'events', 'tasks'], async (tx) => {
+  return inWriteTx(db, ['tags', 'events', 'tasks', 'counters', 'kv'], async (tx) => {
     const stored = await tx.objectStore('tags').get(taskKey);
+    const delta = new CounterDelta();
+    if (stored) delta.add(stored, -1);
     let base: Tag;
     if (stored) {
       base = fromTagRecord(stored);
@@ -101,6 +112,9 @@ export async function retagTask(db: RongheDb, taskKey: string, retag: Retag, at:
         makeEvent({ taskKey, origin: record.origin, type: 'retagged', at, category: retag.category, action: retag.action }),
       ),
     );
+    delta.add(record, 1);
+    await delta.applyTo(tx.objectStore('counters'));
+    await bumpChanges(tx.objectStore('kv'), 1);
     return fromTagRecord(record);
   });
 }
@@ -119,7 +133,7 @@ export async function setPhase(
   note: string | undefined,
   at: number,
 ): Promise<Tag> {
-  return inWriteTx(db, ['tags', 'events'], async (tx) => {
+  return inWriteTx(db, ['tags', 'events', 'counters', 'kv'], async (tx) => {
     const stored = await tx.objectStore('tags').get(taskKey);
     if (!stored) throw new TagNotFoundError(taskKey);
     const tag = fromTagRecord(stored);
@@ -143,6 +157,11 @@ export async function setPhase(
         makeEvent({ taskKey, origin: tag.origin, type, at, phase, note: nextNote === '' ? undefined : nextNote }),
       ),
     );
+    const delta = new CounterDelta();
+    delta.add(stored, -1);
+    delta.add(record, 1);
+    await delta.applyTo(tx.objectStore('counters'));
+    await bumpChanges(tx.objectStore('kv'), 1);
     return fromTagRecord(record);
   });
 }

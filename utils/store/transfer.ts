@@ -2,7 +2,8 @@
 // merging colleagues' ledgers lives with the caller; this only guarantees all-or-nothing.
 import { z } from 'zod';
 import { Event, Rule, Tag, Task } from '../model';
-import { STORES, type RongheDb } from './schema';
+import { KV_CHANGES, STORES, type RongheDb } from './schema';
+import { bumpChanges, CounterDelta } from './counters';
 import { fromTagRecord, toTagRecord } from './tag-record';
 import { inWriteTx, queue } from './tx';
 
@@ -40,11 +41,18 @@ export const ImportData = z.object({
  */
 export async function applyImport(db: RongheDb, data: Partial<StoreDump>): Promise<{ tasks: number; tags: number; events: number; rules: number }> {
   const valid = ImportData.parse(data);
-  await inWriteTx(db, ['tasks', 'tags', 'events', 'rules'], (tx) => {
+  await inWriteTx(db, ['tasks', 'tags', 'events', 'rules', 'counters', 'kv'], async (tx) => {
     for (const t of valid.tasks) queue(tx.objectStore('tasks').put(t));
     for (const t of valid.tags) queue(tx.objectStore('tags').put(toTagRecord(t)));
     for (const e of valid.events) queue(tx.objectStore('events').put(e));
     for (const r of valid.rules) queue(tx.objectStore('rules').put(r));
+    // Imports are rare: recount every tag rather than track what each put replaced.
+    const counters = tx.objectStore('counters');
+    queue(counters.clear());
+    const delta = new CounterDelta();
+    for (const record of await tx.objectStore('tags').getAll()) delta.add(record, 1);
+    for (const row of delta.rows()) queue(counters.put(row));
+    await bumpChanges(tx.objectStore('kv'), valid.events.length);
   });
   return { tasks: valid.tasks.length, tags: valid.tags.length, events: valid.events.length, rules: valid.rules.length };
 }
@@ -54,8 +62,10 @@ export async function applyImport(db: RongheDb, data: Partial<StoreDump>): Promi
  * (e.g. "clear the ledger" as opposed to "reset the extension").
  */
 export async function clearAll(db: RongheDb, opts: { keepConfig?: boolean } = {}): Promise<void> {
-  const stores = opts.keepConfig ? STORES.filter((s) => s !== 'sites' && s !== 'kv') : [...STORES];
-  await inWriteTx(db, stores, (tx) => {
-    for (const s of stores) queue(tx.objectStore(s).clear());
+  const cleared = opts.keepConfig ? STORES.filter((s) => s !== 'sites' && s !== 'kv') : [...STORES];
+  await inWriteTx(db, [...STORES], (tx) => {
+    for (const s of cleared) queue(tx.objectStore(s).clear());
+    // Nothing is left to back up.
+    if (opts.keepConfig) queue(tx.objectStore('kv').delete(KV_CHANGES));
   });
 }

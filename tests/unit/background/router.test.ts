@@ -13,7 +13,7 @@ function fakeServices(overrides: Partial<RongheServices> = {}): RongheServices {
     isSiteEnabled: vi.fn(async (origin: string) => origin === OA),
     taskOrigin: vi.fn(async (key: string) => (key.startsWith('own') ? OA : key.startsWith('other') ? 'http://evil.example' : null)),
     reportRows: vi.fn(async () => []),
-    pageStatus: vi.fn(async () => undefined),
+    pageStatus: vi.fn(async () => ({ tasks: 0 })),
     setPhase: vi.fn(async () => ({}) as never),
     correct: vi.fn(async () => []),
     openPanel: vi.fn(async () => undefined),

@@ -4,7 +4,7 @@ import fixture from '../../fixtures/store-v1.json';
 import { Event, Tag, Task } from '../../../utils/model';
 import {
   countEvents, getSettings, getTag, listEvents, listRules, listTasksByOrigin, listTasksSeenSince, MIGRATIONS, openRongheDb,
-  progress, putSite, RONGHE_DB_VERSION, setPhase,
+  progress, progressByDay, changesSinceExport, putSite, RONGHE_DB_VERSION, setPhase,
 } from '../../../utils/store';
 import { uniqueDbName } from './helpers';
 import { deleteRongheDb } from '../../../utils/store';
@@ -32,13 +32,13 @@ async function buildV1(name: string): Promise<void> {
 
 describe('migration v1 → v2', () => {
   it('keeps the data, transforms it to the current shapes, and the new indexes work', async () => {
-    expect(RONGHE_DB_VERSION).toBe(2);
+    expect(RONGHE_DB_VERSION).toBe(3);
     const name = uniqueDbName();
     await buildV1(name);
     const db = await openRongheDb(name);
     try {
-      expect(db.version).toBe(2);
-      expect([...db.objectStoreNames].toSorted()).toEqual(['events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
+      expect(db.version).toBe(3);
+      expect([...db.objectStoreNames].toSorted()).toEqual(['counters', 'events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
 
       // Tasks: flat OA fields moved under `fields`; every record is a valid v2 Task.
       const tasksA = await listTasksByOrigin(db, A);
@@ -80,14 +80,19 @@ describe('migration v1 → v2', () => {
 
       // Settings moved into kv, new fields defaulted.
       expect(await getSettings(db)).toEqual({
-        locale: 'zh-CN', panelMode: 'push', panelWidth: 380, period: 'year', lastExportAt: 1717000000000, changesSinceExport: 3,
+        locale: 'zh-CN', panelMode: 'push', panelWidth: 380, period: 'year', lastExportAt: 1717000000000,
       });
 
       // New stores are usable, and writes keep the indexes consistent.
       expect(await listRules(db)).toEqual([]);
       await putSite(db, { origin: A, enabled: true, source: 'user', adapterOverride: null, selectors: null, addedAt: 1 });
+      const before = await progressByDay(db, { origin: A });
+      // v3: the per-day counters were built from the migrated tags and agree with the indexes.
+      expect(before).toEqual(await progress(db, { origin: A }));
+      expect(await changesSinceExport(db)).toBe(4);
       await setPhase(db, 'oa.example.gov.cn|seeyon|1002', 'deploy', true, undefined, 1720000000000);
       expect((await progress(db, { origin: A })).byPhase.deploy).toBe(2);
+      expect(await progressByDay(db, { origin: A })).toEqual(await progress(db, { origin: A }));
     } finally {
       db.close();
       await deleteRongheDb(name);
@@ -97,7 +102,7 @@ describe('migration v1 → v2', () => {
   it('reopening at the current version is a no-op; a fresh database gets the full schema', async () => {
     const name = uniqueDbName();
     const db = await openRongheDb(name);
-    expect([...db.objectStoreNames].toSorted()).toEqual(['events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
+    expect([...db.objectStoreNames].toSorted()).toEqual(['counters', 'events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
     expect([...db.transaction('tags').store.indexNames].toSorted()).toEqual([
       'by-action', 'by-category', 'by-integrated', 'by-origin', 'by-phase', 'by-tagged',
     ]);
@@ -126,7 +131,7 @@ describe('a failing migration', () => {
     v1.close();
     // Once the cause is gone, the same database upgrades normally.
     const db = await openRongheDb(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(RONGHE_DB_VERSION);
     expect(await db.count('tags')).toBe(3);
     db.close();
     await deleteRongheDb(name);

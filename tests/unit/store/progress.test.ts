@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, PHASE_IDS, type Tag } from '../../../utils/model';
-import { exportAll, listTags, progress, putTagsIfAbsent, setPhase, type Progress, type ProgressQuery } from '../../../utils/store';
+import { applyImport, clearAll, dayOf, exportAll, listTags, progress, progressByDay, putTagsIfAbsent, retagTask, setPhase, type Progress, type ProgressQuery } from '../../../utils/store';
 import { freshDb, ORIGIN_A, ORIGIN_B, tag } from './helpers';
 
 /** The obvious full-scan definition that the index counts must agree with. */
@@ -77,6 +77,49 @@ describe('progress', () => {
         expect(await progress(db, q)).toEqual(scan(tags, q));
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('per-day counters agree with the indexes through tagging, phases, corrections, import and clear', async () => {
+    const DAY = 86_400_000;
+    const base = new Date(2024, 4, 1).getTime();
+    const phase = fc.record({ done: fc.boolean(), at: fc.constant(null), note: fc.constant('') });
+    const arbTag = fc.record({
+      origin: fc.constantFrom(ORIGIN_A, ORIGIN_B),
+      category: fc.constantFrom(...CATEGORY_IDS),
+      action: fc.constantFrom(null, 'a1', 'b-2'),
+      taggedAt: fc.integer({ min: 0, max: 20 }).map((d) => base + d * DAY + 3_600_000),
+      phases: fc.record({ plan: phase, deploy: phase, implement: phase, inspect: phase }),
+    });
+    const arbOp = fc.oneof(
+      fc.record({ kind: fc.constant('phase' as const), i: fc.nat(), phase: fc.constantFrom(...PHASE_IDS), done: fc.boolean() }),
+      fc.record({ kind: fc.constant('retag' as const), i: fc.nat(), category: fc.constantFrom(...CATEGORY_IDS), action: fc.constantFrom(null, 'zz') }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbTag, { minLength: 1, maxLength: 20 }), fc.array(arbOp, { maxLength: 15 }), fc.integer({ min: 0, max: 20 }), async (parts, ops, span) => {
+        const db = await freshDb();
+        await putTagsIfAbsent(db, parts.map((p, i) => tag(`t${i}`, p)));
+        for (const op of ops) {
+          const key = `t${op.i % parts.length}`;
+          if (op.kind === 'phase') await setPhase(db, key, op.phase, op.done, undefined, base + 30 * DAY);
+          else await retagTask(db, key, { category: op.category, action: op.action, source: 'user', confidence: 1, evidence: [], ruleId: null }, base + 30 * DAY);
+        }
+        const check = async () => {
+          for (const origin of [undefined, ORIGIN_A]) {
+            const from = base;
+            const to = base + span * DAY + DAY - 1; // whole local days
+            expect(await progressByDay(db, { origin, fromDay: dayOf(from), toDay: dayOf(to) })).toEqual(await progress(db, { origin, from, to }));
+            expect(await progressByDay(db, { origin })).toEqual(await progress(db, { origin }));
+          }
+        };
+        await check();
+        // An import (here: the store's own dump) recounts; clearing empties the counters.
+        await applyImport(db, await exportAll(db));
+        await check();
+        await clearAll(db, { keepConfig: true });
+        expect((await progressByDay(db)).tagged).toBe(0);
+      }),
+      { numRuns: 25 },
     );
   });
 });

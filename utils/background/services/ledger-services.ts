@@ -37,12 +37,13 @@ export function ledgerServices(state: BackgroundState): LedgerServices {
     },
 
     async ledgerExported() {
-      return store.putSettings(db, { lastExportAt: state.now(), changesSinceExport: 0 });
+      await store.markExported(db);
+      return store.putSettings(db, { lastExportAt: state.now() });
     },
 
     async backupStatus() {
       const settings = await store.getSettings(db);
-      const changes = await store.countEvents(db, { from: (settings.lastExportAt ?? 0) + 1 });
+      const changes = await store.changesSinceExport(db);
       const ageDays = settings.lastExportAt === null ? null : (state.now() - settings.lastExportAt) / 86_400_000;
       const due = changes >= BACKUP_CHANGES || (changes > 0 && (ageDays === null || ageDays >= BACKUP_DAYS));
       return { lastExportAt: settings.lastExportAt, changes, due };

@@ -5,7 +5,7 @@ import type { CategoryId, Rule, Tag, Task } from '../../model';
 import * as store from '../../store';
 import type { TagView } from '../../messages/to-content';
 import { NotFoundError, type RongheServices } from '../router';
-import { periodRange } from '../period';
+import { periodDays, periodRange } from '../period';
 import type { BackgroundState } from './state';
 
 type TaskServices = Pick<
@@ -83,8 +83,11 @@ export function taskServices(state: BackgroundState): TaskServices {
       return tags.map((tag) => state.view(tag));
     },
 
+    /** Answers with the tab's task count, so a top frame that starts after its child frames
+     * reported still learns that the page has tasks. */
     async pageStatus(caller, msg) {
       state.tabs.setStatus(caller.tabId, caller.frameId, { product: msg.product, rows: msg.rows, lists: msg.lists, path: msg.path, adapterIds: msg.adapterIds });
+      return { tasks: state.tabs.count(caller.tabId) };
     },
 
     async setPhase(key, phase, done, note) {
@@ -154,7 +157,7 @@ export function taskServices(state: BackgroundState): TaskServices {
     },
 
     async progress(period, origin) {
-      return store.progress(db, { ...periodRange(period, new Date(state.now())), origin });
+      return store.progressByDay(db, { ...periodDays(period, new Date(state.now())), origin });
     },
   };
 }
