@@ -1,7 +1,88 @@
+// The panel page. ?mode=tab: all tasks across sites; ?mode=side: the browser's side panel (follows
+// the active tab); ?mode=blank: renders nothing (benchmark baseline); otherwise framed in an OA
+// page by <ronghe-panel>, showing that tab's tasks. #task=KEY selects a task.
 import { render } from 'preact';
+import { browser } from '@/utils/browser';
+import { send } from '@/utils/ui/client';
+import { ToPages } from '@/utils/messages/to-content';
+import { PanelApp } from '@/components/panel/PanelApp';
+import { createPanelStore } from '@/components/panel/store';
+import { isFramed, tellHost } from '@/components/panel/host-bridge';
+import { t, uiIsChinese } from '@/components/panel/text';
+import type { PanelMode } from '@/components/panel/types';
+import '@/components/panel/panel.css';
 
-function Panel() {
-  return <main><h1>融合助手</h1></main>;
+function taskFromHash(): string | null {
+  const match = /^#task=(.+)$/.exec(location.hash);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
 }
 
-render(<Panel />, document.getElementById('app')!);
+async function detectMode(): Promise<PanelMode> {
+  const requested = new URLSearchParams(location.search).get('mode');
+  if (requested === 'tab' || requested === 'side' || requested === 'blank' || requested === 'frame') return requested;
+  if (isFramed()) return 'frame';
+  // A side panel is no tab; a page opened in a tab is the full view.
+  const current = await browser.tabs?.getCurrent().catch(() => undefined);
+  return current ? 'tab' : 'side';
+}
+
+async function main() {
+  performance.mark('ronghe-panel-start');
+  const app = document.getElementById('app')!;
+  document.documentElement.lang = uiIsChinese() ? 'zh-CN' : 'en';
+  document.title = t('panel_title');
+  const mode = await detectMode();
+  if (mode === 'blank') {
+    document.documentElement.dataset.ready = '1';
+    performance.mark('ronghe-panel-ready');
+    return;
+  }
+
+  let tabId: number | undefined;
+  if (mode === 'side') {
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    tabId = active?.id;
+  }
+  const store = createPanelStore({ send, mode, tabId, noActionName: t('panel_noAction') });
+  store.selectedKey.value = taskFromHash();
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return;
+    const parsed = ToPages.safeParse(raw);
+    if (!parsed.success) return;
+    if (parsed.data.type === 'tags/updated') store.applyViews(parsed.data.tags);
+    else store.tabChanged(parsed.data.tabId);
+  });
+
+  if (mode === 'frame') {
+    // Learn our own tab to ignore other tabs' list changes (a hint only: without it we refetch).
+    // Firefox gives an extension frame inside a web page no tabs API.
+    void browser.tabs?.getCurrent().then((tab) => {
+      if (tab?.id !== undefined && store.tabId.peek() === undefined) store.tabId.value = tab.id;
+    }, () => undefined);
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) tellHost('ronghe:close');
+    });
+  }
+  if (mode === 'side') {
+    browser.tabs.onActivated.addListener(({ tabId: id }) => store.setTab(id));
+    browser.tabs.onUpdated.addListener((id, change) => {
+      if (id === store.tabId.peek() && change.status === 'complete') store.refetchSoon(300);
+    });
+  }
+  window.addEventListener('hashchange', () => (store.selectedKey.value = taskFromHash()));
+
+  const openAll = mode === 'tab' || !browser.tabs ? undefined : () => void browser.tabs.create({ url: browser.runtime.getURL('/panel.html?mode=tab' as '/panel.html') });
+  render(<PanelApp store={store} version={browser.runtime.getManifest().version} openAll={openAll} />, app);
+  await store.load();
+}
+
+main().catch((error: unknown) => {
+  document.documentElement.dataset.failed = String(error);
+  console.error('[ronghe] panel failed to start', error);
+});

@@ -48,6 +48,8 @@ export const ListSpec = z.object({
   /** Keep a root only if the nearest heading above it matches / does not match. */
   heading: z.optional(Pattern),
   notHeading: z.optional(Pattern),
+  /** Keep a root only if it contains a match of this (with `heading`: either evidence will do). */
+  has: z.optional(Selector),
   /** Header cells, relative to the root (may be a separate table: columns map by index). */
   header: z.optional(Selector),
   row: Selector,

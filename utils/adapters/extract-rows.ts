@@ -184,7 +184,12 @@ export function extractList(adapter: Adapter, list: CompiledList, root: Element)
         }
       }
     }
-    if (list.infer) inferCells(cells, titleEl.closest('td,th'), f);
+    if (list.infer) {
+      // Div rows (no td): their children are the cells.
+      const own = cells.length ? cells : Array.from(row.children);
+      const skipCell = cells.length ? titleEl.closest('td,th') : (own.find((c) => c.contains(titleEl)) ?? null);
+      inferCells(own, skipCell, f);
+    }
     if (!f.receivedAt && !cells.length) {
       const m = TRAILING_DATE.exec(text(row));
       if (m) f.receivedAt = m[1];

@@ -1,16 +1,21 @@
 // Fallback for OA products we have no adapter for (field guide §1.9). It must stay quiet on
 // address books, news, menus, calendars and forms, so every claim needs two kinds of evidence:
-// a task-shaped header (a title column plus a sender or time column), or a 待办 heading above
-// a list of links with dates.
+// a task-shaped header (a title column plus a sender or time column; the header may sit in a
+// sibling table, as in Element UI), or a 待办 heading above a list of links with dates (ul/li,
+// table rows, or a div grid of alike rows).
 import { compileList, type Adapter, type CompiledList } from './adapter-spec';
 import { DATE_CELL, TRAILING_DATE, nearestHeading, text } from './dom-text';
 import { cellsOf } from './extract-rows';
 import { headerField } from './header-map';
 
 const TITLE_HEADER = /^(标题|主题|事项|文件标题|请求标题|流程标题|公文标题|事项标题|事项名称|工作名称|来文标题|文件名称)$/;
-/** Columns that betray a directory, a news list or a download list rather than tasks. */
-const NOT_TASKS = /电话|手机|邮箱|e-?mail|职务|分机|发布|浏览|点击|阅读次数|阅读量|下载/i;
+/** Columns that betray a directory, a news list, a download list, a schedule or an archive. */
+const NOT_TASKS = /电话|手机|邮箱|e-?mail|职务|分机|发布|浏览|点击|阅读次数|阅读量|下载|地点|会议室|参加人|出席|归档|档号|保管期限|全宗/i;
 const TODO_HEADING = /待办|待阅|待处理|待审批|待审核|待签收|待批|待我处理|我的事务/;
+/** Headings of lists that look like work but are not: search results, archives, news, schedules. */
+const NOT_TODO_HEADING = /检索|查询结果|搜索结果|档案|归档|新闻|公告|资讯|通讯录|日程|知识|文库|制度|规章/;
+/** Second copies of a grid's fixed columns (antd, Element UI, layui, vxe): never a list of their own. */
+const CLONE = '[class*="fixed-left"], [class*="fixed-right"], [class*="table__fixed"], .layui-table-fixed';
 const ID_PARAM = '(?:requestid|affairid|fdid|run_id|workid|taskid|docid|id)';
 
 const IDS = [
@@ -24,6 +29,14 @@ const LISTS = {
     root: 'table',
     header: ':scope > tbody:first-of-type > tr:first-child > *, :scope > tr:first-child > *',
     row: ':scope > tbody > tr, :scope > tr',
+    ids: IDS,
+  }),
+  /** Header and body in two tables (Element UI, antd with a fixed header): the root holds both. */
+  split: compileList({
+    root: 'div',
+    header: 'thead > tr:last-child > *',
+    row: 'tbody > tr',
+    skip: `${CLONE.replace(/,/g, ' *,')} *`,
     ids: IDS,
   }),
   portalTable: compileList({ root: 'table', row: ':scope > tbody > tr, :scope > tr', title: 'a', ids: IDS, infer: true }),
@@ -69,15 +82,89 @@ function datedLinks(items: ArrayLike<Element>, cells: boolean): boolean {
   return ok > 0 && ok >= items.length * 0.6;
 }
 
+/** A heading that names something other than work waiting for the user. */
+const notTodo = (el: Element) => {
+  const h = nearestHeading(el);
+  return NOT_TODO_HEADING.test(h) && !TODO_HEADING.test(h);
+};
+
+/** The header row of a body table whose header lives in a sibling table, and their common parent. */
+function splitHeader(table: Element): { root: Element; cells: Element[] } | null {
+  let el: Element | null = table;
+  for (let depth = 0; el?.parentElement && depth < 3; depth++, el = el.parentElement) {
+    const prev = el.previousElementSibling;
+    if (!prev) continue;
+    const head = prev.localName === 'table' ? prev : prev.querySelector('table');
+    const tr = head?.querySelector(':scope > thead > tr:last-child');
+    if (tr && !head!.querySelector(':scope > tbody > tr')) return { root: el.parentElement, cells: cellsOf(tr) };
+  }
+  return null;
+}
+
+const sig = (el: Element) => `${el.localName}.${el.getAttribute('class') ?? ''}`;
+const NOT_ROW = /^(a|td|th|tr|li|ul|ol|table|tbody|thead|body|html|button|label|span|b|i|em|strong|font)$/;
+
+/** Div grids (`div.row > div.cell`, cards): containers of ≥ 2 alike children, found from their links. */
+function divGrids(doc: Document): Element[] {
+  const grids = new Set<Element>();
+  for (const a of doc.querySelectorAll('a')) {
+    let row: Element | null = a.parentElement;
+    for (let depth = 0; row && depth < 3; depth++, row = row.parentElement) {
+      if (row.localName === 'td' || row.localName === 'li' || row.localName === 'body') break;
+      const parent = row.parentElement;
+      if (!parent || NOT_ROW.test(row.localName) || NOT_ROW.test(parent.localName)) continue;
+      const s = sig(row);
+      const sib = row.previousElementSibling ?? row.nextElementSibling;
+      if (sib && sig(sib) === s) {
+        grids.add(parent);
+        break;
+      }
+    }
+  }
+  return [...grids];
+}
+
+/** Rows of a div grid: the children that share the most common signature. */
+function gridRows(grid: Element): Element[] {
+  const bySig = new Map<string, Element[]>();
+  for (const c of grid.children) {
+    const k = sig(c);
+    const at = bySig.get(k);
+    if (at) at.push(c);
+    else bySig.set(k, [c]);
+  }
+  let best: Element[] = [];
+  for (const rows of bySig.values()) if (rows.length > best.length) best = rows;
+  return best;
+}
+
+/** A div row with a link and a date: in one of its cells, or at its end. */
+function datedRow(row: Element): boolean {
+  if (!row.querySelector('a')) return false;
+  for (const c of row.children) if (DATE_CELL.test(text(c))) return true;
+  return TRAILING_DATE.test(text(row));
+}
+
 export function findGenericLists(doc: Document): Array<{ root: Element; list: CompiledList }> {
   const found: Array<{ root: Element; list: CompiledList }> = [];
   for (const table of doc.querySelectorAll('table')) {
-    if (table.closest('ronghe-panel')) continue;
+    if (table.closest('ronghe-panel') || table.closest(CLONE)) continue;
+    // A header-only table is the top half of a split grid (or an empty list): nothing to read.
+    if (!table.querySelector(':scope > tbody > tr, :scope > tr')) continue;
     const head = table.querySelector(':scope > thead > tr:last-child');
     const first = head ?? table.querySelector(':scope > tbody:first-of-type > tr:first-child, :scope > tr:first-child');
     if (first && taskHeader(cellsOf(first))) {
-      found.push({ root: table, list: head ? LISTS.thead : LISTS.firstRow });
-    } else if (!head && datedLinks(table.querySelectorAll(':scope > tbody > tr'), true) && TODO_HEADING.test(nearestHeading(table))) {
+      if (!notTodo(table)) found.push({ root: table, list: head ? LISTS.thead : LISTS.firstRow });
+      continue;
+    }
+    if (!head && table.querySelector(':scope > tbody > tr')) {
+      const split = splitHeader(table);
+      if (split && taskHeader(split.cells)) {
+        if (!notTodo(split.root)) found.push({ root: split.root, list: LISTS.split });
+        continue;
+      }
+    }
+    if (!head && datedLinks(table.querySelectorAll(':scope > tbody > tr'), true) && TODO_HEADING.test(nearestHeading(table))) {
       found.push({ root: table, list: LISTS.portalTable });
     }
   }
@@ -86,6 +173,16 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     if (items.length && datedLinks(items, false) && TODO_HEADING.test(nearestHeading(list))) {
       found.push({ root: list, list: LISTS.items });
     }
+  }
+  for (const grid of divGrids(doc)) {
+    if (grid.closest('ronghe-panel')) continue;
+    const rows = gridRows(grid);
+    let dated = 0;
+    for (const r of rows) if (datedRow(r)) dated++;
+    if (rows.length < 2 || dated < rows.length * 0.6 || !TODO_HEADING.test(nearestHeading(grid))) continue;
+    const cls = rows[0]!.getAttribute('class')?.trim().split(/\s+/)[0];
+    const row = `:scope > ${rows[0]!.localName}${cls ? `.${CSS.escape(cls)}` : ''}`;
+    found.push({ root: grid, list: compileList({ root: '*', row, title: 'a', strictTitle: true, ids: IDS, infer: true }) });
   }
   // A layout table around a claimed list is not itself a list.
   return found.filter((a) => !found.some((b) => b !== a && a.root.contains(b.root)));

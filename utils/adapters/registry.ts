@@ -35,10 +35,13 @@ export function findRoots(adapter: Adapter, doc: Document): Array<{ root: Elemen
       seen.add(root);
       // Lists are declared most specific first: a later root overlapping an earlier one is the same list.
       if (found.some((f) => f.root.contains(root) || root.contains(f.root))) continue;
-      if (list.headingRe || list.notHeadingRe) {
+      if (list.headingRe || list.notHeadingRe || list.has) {
         const heading = nearestHeading(root);
-        if (list.headingRe && !list.headingRe.test(heading)) continue;
         if (list.notHeadingRe?.test(heading)) continue;
+        // A shared template (portal sections) is a task list by its heading or by its links.
+        const byHeading = list.headingRe?.test(heading) ?? false;
+        const byContent = list.has ? root.querySelector(list.has) !== null : false;
+        if ((list.headingRe || list.has) && !byHeading && !byContent) continue;
       }
       found.push({ root, list });
     }

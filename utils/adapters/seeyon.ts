@@ -31,6 +31,10 @@ export const seeyon = defineAdapter({
       // One template serves every portal section; news/bulletin sections are not tasks.
       root: '.multiRowVariableColumn',
       notHeading: '新闻|公告|公示|文档|知识|调查|讨论|图片|规章',
+      // Sections are renamed freely (信息发布, 领导讲话…): a task section says so in its heading
+      // or links to affairs; anything else is news.
+      heading: '待办|待阅|待处理|待审|待签|待批|公文|收文|发文|协同|督办|跟踪|审批|事项|会议',
+      has: `${AFFAIR_LINK}, a[onclick*="listPending" i], a[href*="listPending" i]`,
       row: 'tbody > tr',
       title: 'span.titleText, a.cellContentText',
       ids: [

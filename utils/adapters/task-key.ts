@@ -14,7 +14,21 @@ export function fnv1a53(s: string): string {
   return ((b >>> 0) % 0x200000 * 0x100000000 + (a >>> 0)).toString(36);
 }
 
+let lastOrigin = '';
+let lastHost = '';
+
+/**
+ * `${adapterId}:${nativeId}@${host}`: ids are only unique within one OA server, and a unit may run
+ * several (two e-cology servers both have a request 123). Without an id, a hash of origin, title
+ * and received time.
+ */
 export function taskKey(origin: string, adapterId: string, report: RowReport): string {
-  if (report.nativeId) return `${adapterId}:${report.nativeId}`;
+  if (report.nativeId) {
+    if (origin !== lastOrigin) {
+      lastOrigin = origin;
+      lastHost = origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    }
+    return `${adapterId}:${report.nativeId}@${lastHost}`;
+  }
   return fnv1a53(`${origin}\n${report.title}\n${report.fields.receivedAt ?? ''}`);
 }

@@ -1,7 +1,8 @@
 // 通达 OA: jqGrid #gridTable work lists (/general/workflow/list/, 审批中心); the portal holds them in tab iframes.
 import { defineAdapter } from './adapter-spec';
 
-const RUN_NAME = 'td[aria-describedby$="_run_name"]';
+// jqGrid names cells after the colModel; newer modules (审批中心) use the upper-case database names.
+const RUN_NAME = 'td[aria-describedby$="_run_name" i]';
 
 export const tongda = defineAdapter({
   id: 'tongda',
@@ -20,10 +21,10 @@ export const tongda = defineAdapter({
       // Every Tongda module uses jqGrid (address book, news…): only work-name cells are tasks.
       strictTitle: true,
       ids: [
-        { sel: 'a[href*="RUN_ID"]', attr: 'href', param: 'RUN_ID' },
-        { sel: 'a[onclick*="RUN_ID"]', attr: 'onclick', param: 'RUN_ID' },
+        { sel: 'a[href*="RUN_ID" i]', attr: 'href', param: 'RUN_ID' },
+        { sel: 'a[onclick*="RUN_ID" i]', attr: 'onclick', param: 'RUN_ID' },
         { sel: 'a[onclick*="handle_work"]', attr: 'onclick', re: "handle_work\\(\\s*['\"][^'\"]*['\"]\\s*,\\s*['\"]?(\\d+)" },
-        { sel: 'td[aria-describedby$="_run_id"]', attr: '#text', re: '^(\\d+)$' },
+        { sel: 'td[aria-describedby$="_run_id" i]', attr: '#text', re: '^(\\d+)$' },
       ],
     },
   ],

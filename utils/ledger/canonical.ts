@@ -1,5 +1,6 @@
 // A canonical JSON serialisation (object keys sorted by code unit, no whitespace) and its
 // SHA-256, so a checksum does not depend on key order or formatting.
+import { compareStrings, sortOwned } from './sort';
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
@@ -7,13 +8,11 @@ export function canonicalJson(value: unknown): string {
     return JSON.stringify(value) ?? 'null';
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.keys(value)
-    .filter((k) => {
+  const keys = Object.keys(value).filter((k) => {
       const v = (value as Record<string, unknown>)[k];
       return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
-    })
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+  });
+  const entries = sortOwned(keys, compareStrings).map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
   return `{${entries.join(',')}}`;
 }
 

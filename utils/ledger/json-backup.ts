@@ -80,16 +80,16 @@ export async function toBackup(dump: StoreDump, meta: { exportedAt?: number; app
   return `{\n${headLines.join('\n')}\n  "data": {\n${lists.join(',\n')}\n  }\n}\n`;
 }
 
+const fail = (error: LedgerError): ParseBackupResult => ({ ok: false, error });
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Validates a backup file's text completely; nothing is trusted before this returns ok. */
 export async function parseBackup(text: string): Promise<ParseBackupResult> {
-  const fail = (error: LedgerError): ParseBackupResult => ({ ok: false, error });
-  if (typeof text !== 'string' || text.replace(/^\uFEFF/, '').trim() === '') {
-    return fail(ledgerError('empty', '文件为空', 'The file is empty'));
-  }
   if (text.length > MAX_BACKUP_CHARS) {
     return fail(ledgerError('too-large', '文件过大（超过 50 MB）', 'The file is too large (over 50 MB)'));
+  }
+  if (typeof text !== 'string' || text.replace(/^\uFEFF/, '').trim() === '') {
+    return fail(ledgerError('empty', '文件为空', 'The file is empty'));
   }
   const body = text.replace(/^\uFEFF/, '');
   let root: unknown;
@@ -117,16 +117,6 @@ export async function parseBackup(text: string): Promise<ParseBackupResult> {
       ),
     );
   }
-  const envelope = Envelope.safeParse(root);
-  if (!envelope.success) {
-    const where = envelope.error.issues[0]?.path.join('.') || '?';
-    return fail(ledgerError('wrong-format', `备份文件头不完整或有误（${where}）`, `The backup header is incomplete or wrong (${where})`));
-  }
-  const { data, counts, checksum } = envelope.data;
-  const total = KINDS.reduce((n, k) => n + data[k].length, 0);
-  if (total > MAX_BACKUP_RECORDS) {
-    return fail(ledgerError('too-large', `记录过多（${total} 条，上限 ${MAX_BACKUP_RECORDS} 条）`, `Too many records (${total}, the limit is ${MAX_BACKUP_RECORDS})`));
-  }
   const problem = scanJson(body, MAX_STRING_CHARS);
   if (problem) {
     switch (problem.kind) {
@@ -137,6 +127,16 @@ export async function parseBackup(text: string): Promise<ParseBackupResult> {
       case 'long-string':
         return fail(ledgerError('invalid', `文件包含过长的文本（${problem.length} 字符，位置 ${problem.offset}）`, `The file contains an over-long string (${problem.length} characters, at ${problem.offset})`));
     }
+  }
+  const envelope = Envelope.safeParse(root);
+  if (!envelope.success) {
+    const where = envelope.error.issues[0]?.path.join('.') || '?';
+    return fail(ledgerError('wrong-format', `备份文件头不完整或有误（${where}）`, `The backup header is incomplete or wrong (${where})`));
+  }
+  const { data, counts, checksum } = envelope.data;
+  const total = KINDS.reduce((n, k) => n + data[k].length, 0);
+  if (total > MAX_BACKUP_RECORDS) {
+    return fail(ledgerError('too-large', `记录过多（${total} 条，上限 ${MAX_BACKUP_RECORDS} 条）`, `Too many records (${total}, the limit is ${MAX_BACKUP_RECORDS})`));
   }
   for (const kind of KINDS) {
     if (counts[kind] !== data[kind].length) {

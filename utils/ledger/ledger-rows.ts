@@ -1,5 +1,6 @@
 // One ledger row per tagged task: the table the CSV and XLSX exports are made of.
 import { PHASE_IDS, type Catalog, type CategoryId, type Event, type Tag, type Task } from '../model';
+import { compareStrings, sortOwned } from './sort';
 import { actionName, categoryName, formatLocalTime, productName, SOURCE_NAMES, urgencyName } from './labels';
 
 export interface LedgerRow {
@@ -71,9 +72,10 @@ export function matchesFilter(tag: Tag, filter: LedgerFilter): boolean {
  */
 export function ledgerRows(dump: LedgerSource, catalog: Catalog, filter: LedgerFilter = {}): LedgerRow[] {
   const tasks = new Map(dump.tasks.map((t) => [t.key, t] as const));
-  const tags = dump.tags
-    .filter((t) => matchesFilter(t, filter))
-    .sort((a, b) => a.taggedAt - b.taggedAt || (a.taskKey < b.taskKey ? -1 : a.taskKey > b.taskKey ? 1 : 0));
+  const tags = sortOwned(
+    dump.tags.filter((t) => matchesFilter(t, filter)),
+    (a, b) => a.taggedAt - b.taggedAt || compareStrings(a.taskKey, b.taskKey),
+  );
   return tags.map((tag) => toRow(tag, tasks.get(tag.taskKey), catalog));
 }
 

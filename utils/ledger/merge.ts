@@ -20,6 +20,7 @@ import { countPhases, PHASE_IDS, type Event, type Phase, type PhaseId, type Rule
 import type { StoreDump } from '../store/transfer';
 import { canonicalJson } from './canonical';
 import { joinNotes, notesConflict } from './notes';
+import { compareStrings as cmp, sortOwned } from './sort';
 
 export interface MergeCounts {
   new: number;
@@ -56,10 +57,10 @@ export interface MergeResult {
   merged: StoreDump;
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** A task without its sighting times. */
+const content = (t: Task): string => canonicalJson({ ...t, firstSeen: 0, lastSeen: 0 });
 
 function joinTask(a: Task, b: Task): Task {
-  const content = (t: Task): string => canonicalJson({ ...t, firstSeen: 0, lastSeen: 0 });
   const winner = a.lastSeen !== b.lastSeen ? (a.lastSeen > b.lastSeen ? a : b) : cmp(content(a), content(b)) >= 0 ? a : b;
   return { ...winner, firstSeen: Math.min(a.firstSeen, b.firstSeen), lastSeen: Math.max(a.lastSeen, b.lastSeen) };
 }
@@ -142,9 +143,10 @@ function byKey<T>(records: readonly T[], key: (r: T) => string, join: (a: T, b: 
 
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
+const cls = (t: Tag): string => `${t.category}:${t.action ?? ''}`;
+
 function tagConflicts(cur: Tag, inc: Tag, merged: Tag, title: string): MergeConflict[] {
   const out: MergeConflict[] = [];
-  const cls = (t: Tag): string => `${t.category}:${t.action ?? ''}`;
   if (rank(cur) === 1 && rank(inc) === 1 && cls(cur) !== cls(inc)) {
     out.push({ taskKey: cur.taskKey, title, field: 'classification', current: cls(cur), incoming: cls(inc), result: cls(merged) });
   }
@@ -202,7 +204,7 @@ export function mergeDumps(current: StoreDump, incoming: StoreDump): MergeResult
   const taskCounts = { new: 0, updated: 0, unchanged: 0, conflicting: 0 };
   const conflicts: MergeConflict[] = [];
   const keys = new Set([...incTasks.keys(), ...incTags.keys()]);
-  for (const k of [...keys].sort(cmp)) {
+  for (const k of sortOwned([...keys], cmp)) {
     const curTask = curTasks.get(k);
     const curTag = curTags.get(k);
     const incTag = incTags.get(k);
@@ -256,8 +258,8 @@ export function mergeAll(dumps: readonly StoreDump[]): StoreDump {
 
 /** The order `merged` uses: tasks and tags by key, events by time then id, rules by id. */
 export const sortDump = {
-  tasks: (l: Task[]): Task[] => l.sort((a, b) => cmp(a.key, b.key)),
-  tags: (l: Tag[]): Tag[] => l.sort((a, b) => cmp(a.taskKey, b.taskKey)),
-  events: (l: Event[]): Event[] => l.sort((a, b) => a.at - b.at || cmp(a.id, b.id)),
-  rules: (l: Rule[]): Rule[] => l.sort((a, b) => cmp(a.id, b.id)),
+  tasks: (l: Task[]): Task[] => sortOwned(l, (a, b) => cmp(a.key, b.key)),
+  tags: (l: Tag[]): Tag[] => sortOwned(l, (a, b) => cmp(a.taskKey, b.taskKey)),
+  events: (l: Event[]): Event[] => sortOwned(l, (a, b) => a.at - b.at || cmp(a.id, b.id)),
+  rules: (l: Rule[]): Rule[] => sortOwned(l, (a, b) => cmp(a.id, b.id)),
 };

@@ -5,6 +5,8 @@
 // parts, sorted, joined by " / ". So joining is commutative, associative and idempotent, and a
 // part is never written twice ("A" joined with "A / B" gives "A / B"). (Notes made only of
 // slashes and spaces have no parts; of those the larger string is kept.)
+import { compareStrings, sortOwned } from './sort';
+
 export const NOTE_SEPARATOR = ' / ';
 export const MAX_NOTE_CHARS = 2000;
 
@@ -19,7 +21,7 @@ export function noteParts(note: string): string[] {
 export function joinNotes(a: string, b: string): string {
   if (a === b || b === '') return a;
   if (a === '') return b;
-  const parts = [...new Set([...noteParts(a), ...noteParts(b)])].sort();
+  const parts = sortOwned([...new Set([...noteParts(a), ...noteParts(b)])], compareStrings);
   // Notes of only slashes and spaces have no parts: keep the larger, still order-free.
   if (parts.length === 0) return a > b ? a : b;
   // The model bounds notes at 2000 characters; past that the join is cut (rare, and deterministic).

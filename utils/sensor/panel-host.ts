@@ -2,17 +2,23 @@
 // root holds the 融合助手 handle and, once opened, an iframe of the extension's panel page: styles
 // can't cross either way, and the page can't read the panel's (cross-origin) content.
 export const PANEL_NAME = 'ronghe-panel';
+/** The handle's accessible name is fixed by the contract in every locale. */
+const HANDLE_NAME = '融合助手';
+const MIN_WIDTH = 280;
+const MAX_WIDTH = 720;
 
+// The handle is a slim tab in the bottom-right corner, above where a horizontal scrollbar would be:
+// 18px wide so it stays in the margin OA pages leave at the right edge at 1366×768.
 const CSS = `
 :host{all:initial}
-.handle{position:fixed;right:0;top:42%;z-index:2147483646;writing-mode:vertical-rl;letter-spacing:2px;
- padding:10px 4px;border:0;border-radius:6px 0 0 6px;background:#b91c1c;color:#fff;cursor:pointer;
- font:13px/1.2 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.25);opacity:.92}
+.handle{position:fixed;right:0;bottom:64px;z-index:2147483646;writing-mode:vertical-rl;letter-spacing:1px;
+ width:18px;padding:6px 0;border:0;border-radius:4px 0 0 4px;background:#b91c1c;color:#fff;cursor:pointer;
+ font:12px/18px system-ui,"PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 1px 3px rgba(0,0,0,.25);opacity:.9}
 .handle:hover,.handle:focus-visible{opacity:1}
 .handle:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 .frame{position:fixed;top:0;right:0;height:100vh;z-index:2147483647;border:0;border-left:1px solid #d4d4d4;
- background:#fff;box-shadow:-2px 0 8px rgba(0,0,0,.12);color-scheme:light}
-.notice{position:fixed;right:28px;top:42%;z-index:2147483646;max-width:220px;padding:8px 10px;border-radius:6px;
+ background:#fff;box-shadow:-2px 0 8px rgba(0,0,0,.12);color-scheme:light;max-width:calc(100vw - 40px)}
+.notice{position:fixed;right:28px;bottom:64px;z-index:2147483646;max-width:220px;padding:8px 10px;border-radius:6px;
  background:#fef2f2;color:#991b1b;border:1px solid #fecaca;font:13px/1.4 system-ui,"Microsoft YaHei",sans-serif}
 `;
 
@@ -22,17 +28,36 @@ export interface PanelHostOptions {
   width: number;
 }
 
+type Layout = { ronghe: 'resize'; width: number } | { ronghe: 'mode'; mode: 'overlay' | 'push' };
+
+function layoutMessage(data: unknown): Layout | null {
+  if (!data || typeof data !== 'object') return null;
+  const m = data as Record<string, unknown>;
+  if (m.ronghe === 'resize' && typeof m.width === 'number' && Number.isFinite(m.width)) return { ronghe: 'resize', width: m.width };
+  if (m.ronghe === 'mode' && (m.mode === 'overlay' || m.mode === 'push')) return { ronghe: 'mode', mode: m.mode };
+  return null;
+}
+
 export class PanelHost {
   private readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private readonly handle: HTMLButtonElement;
   private frame: HTMLIFrameElement | null = null;
+  private width: number;
+  private push = false;
+  /** The page's own inline margin-right, restored when the panel stops pushing it. */
+  private savedMargin: [string, string] | null = null;
   private readonly onMessage = (event: MessageEvent) => {
-    // Only our own iframe may ask to close; the message carries no data.
-    if (this.frame && event.source === this.frame.contentWindow && event.data === 'ronghe:close') this.close();
+    // Only our own iframe may talk to the host; its messages carry layout, never task data.
+    if (!this.frame || event.source !== this.frame.contentWindow) return;
+    if (event.data === 'ronghe:close') return this.close();
+    const layout = layoutMessage(event.data);
+    if (layout?.ronghe === 'resize') this.resize(layout.width);
+    else if (layout?.ronghe === 'mode') this.setPush(layout.mode === 'push');
   };
 
   constructor(private readonly options: PanelHostOptions) {
+    this.width = options.width;
     this.host = document.createElement(PANEL_NAME);
     // Open, so assistive tech and tests find the 融合助手 button; task data lives in the
     // cross-origin extension iframe, which the host page can't read either way.
@@ -41,7 +66,8 @@ export class PanelHost {
     this.handle = document.createElement('button');
     this.handle.type = 'button';
     this.handle.className = 'handle';
-    this.handle.textContent = options.label;
+    this.handle.textContent = HANDLE_NAME;
+    if (options.label !== HANDLE_NAME) this.handle.title = options.label;
     this.handle.setAttribute('aria-expanded', 'false');
     this.handle.addEventListener('click', () => this.toggle());
     this.root.append(this.handle);
@@ -67,18 +93,21 @@ export class PanelHost {
     const frame = document.createElement('iframe');
     frame.className = 'frame';
     frame.title = this.options.label;
-    frame.style.width = `${this.options.width}px`;
+    frame.allow = 'clipboard-write';
+    frame.style.width = `${this.width}px`;
     frame.src = this.options.panelUrl(taskKey);
     frame.addEventListener('load', () => frame.focus(), { once: true });
     this.frame = frame;
     this.root.append(frame);
     this.handle.setAttribute('aria-expanded', 'true');
     this.handle.hidden = true;
+    this.applyPush();
   }
 
   close(): void {
     this.frame?.remove();
     this.frame = null;
+    this.applyPush();
     this.handle.hidden = false;
     this.handle.setAttribute('aria-expanded', 'false');
     this.handle.focus();
@@ -89,10 +118,36 @@ export class PanelHost {
     else this.open(taskKey);
   }
 
+  private resize(width: number): void {
+    this.width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)));
+    if (this.frame) this.frame.style.width = `${this.width}px`;
+    this.applyPush();
+  }
+
+  private setPush(on: boolean): void {
+    this.push = on;
+    this.applyPush();
+  }
+
+  /** Push mode shifts the page left by the panel's width; closing puts the page's margin back. */
+  private applyPush(): void {
+    const style = document.documentElement.style;
+    if (this.push && this.frame) {
+      this.savedMargin ??= [style.getPropertyValue('margin-right'), style.getPropertyPriority('margin-right')];
+      style.setProperty('margin-right', `${Math.min(this.width, window.innerWidth - 40)}px`, 'important');
+    } else if (this.savedMargin) {
+      const [value, priority] = this.savedMargin;
+      this.savedMargin = null;
+      if (value) style.setProperty('margin-right', value, priority);
+      else style.removeProperty('margin-right');
+    }
+  }
+
   /** The extension was updated or reloaded: this page's script is orphaned. Say so. */
   invalidate(message: string): void {
     this.frame?.remove();
     this.frame = null;
+    this.applyPush();
     this.handle.hidden = true;
     const notice = document.createElement('div');
     notice.className = 'notice';
@@ -103,6 +158,8 @@ export class PanelHost {
 
   destroy(): void {
     window.removeEventListener('message', this.onMessage);
+    this.frame = null;
+    this.applyPush();
     this.host.remove();
   }
 }

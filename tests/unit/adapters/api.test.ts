@@ -36,7 +36,7 @@ describe('content-script API', () => {
   it('keys rows by the product id', () => {
     const doc = parsePage(e9Page(1), E9);
     const m = detectLists(doc, new URL(E9))[0]!;
-    expect(taskKey('http://oa.example.cn', m.adapterId, extractRows(m)[0]!.report)).toBe('ecology9:1000');
+    expect(taskKey('http://oa.example.cn', m.adapterId, extractRows(m)[0]!.report)).toBe('ecology9:1000@oa.example.cn');
   });
 
   it('names the product of a frame shell with no list', () => {

@@ -12,7 +12,7 @@ const row = (over: Partial<RowReport> = {}): RowReport => ({
 
 describe('taskKey', () => {
   it("uses the product's own id when the row has one", () => {
-    expect(taskKey('http://oa.example.cn', 'ecology9', row({ nativeId: '13198747' }))).toBe('ecology9:13198747');
+    expect(taskKey('http://oa.example.cn', 'ecology9', row({ nativeId: '13198747' }))).toBe('ecology9:13198747@oa.example.cn');
   });
 
   it('is stable across calls and independent of other fields', () => {

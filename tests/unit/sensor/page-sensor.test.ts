@@ -49,7 +49,7 @@ describe('PageSensor', () => {
     document.body.insertAdjacentHTML('beforeend', table([101, 102, 103]));
     const { report } = start();
     await vi.waitFor(() => expect(tags()).toHaveLength(3));
-    expect(tags().map((t) => t.getAttribute('data-task-key'))).toEqual(['ecology9:101', 'ecology9:102', 'ecology9:103']);
+    expect(tags().map((t) => t.getAttribute('data-task-key'))).toEqual(['ecology9:101@localhost:3000', 'ecology9:102@localhost:3000', 'ecology9:103@localhost:3000']);
     expect(tags()[0]!.getAttribute('data-phases')).toBe('0');
     sensor!.navigated();
     await settle();
@@ -69,7 +69,7 @@ describe('PageSensor', () => {
     scratch.insertAdjacentHTML('beforeend', table([5, 6]));
     const next = scratch.querySelector('tbody')!;
     tbody.replaceWith(next);
-    await vi.waitFor(() => expect(tags().map((t) => t.getAttribute('data-task-key'))).toEqual(['ecology9:5', 'ecology9:6']));
+    await vi.waitFor(() => expect(tags().map((t) => t.getAttribute('data-task-key'))).toEqual(['ecology9:5@localhost:3000', 'ecology9:6@localhost:3000']));
     next.firstElementChild!.remove();
     expect(tags()).toHaveLength(1);
   });
@@ -80,7 +80,7 @@ describe('PageSensor', () => {
     document.body.insertAdjacentHTML('beforeend', table([7]));
     start();
     await vi.waitFor(() => expect(tags()).toHaveLength(1));
-    sensor!.applyViews([{ ...view('ecology9:7'), phases: 2, category: 'meeting', action: 'branch-meeting' }]);
+    sensor!.applyViews([{ ...view('ecology9:7@localhost:3000'), phases: 2, category: 'meeting', action: 'branch-meeting' }]);
     const [tag] = tags();
     expect(tag!.getAttribute('data-phases')).toBe('2');
     expect(tag!.getAttribute('data-category')).toBe('meeting');
@@ -97,7 +97,7 @@ describe('PageSensor', () => {
     const clone = row.cloneNode(true) as Element;
     clone.querySelector('a')!.setAttribute('onclick', "openSPA4Single('/main/workflow/req?requestid=9',9)");
     row.after(clone);
-    await vi.waitFor(() => expect(tags().map((t) => t.getAttribute('data-task-key'))).toEqual(['ecology9:8', 'ecology9:9']));
+    await vi.waitFor(() => expect(tags().map((t) => t.getAttribute('data-task-key'))).toEqual(['ecology9:8@localhost:3000', 'ecology9:9@localhost:3000']));
     expect(new Set(tags().map((t) => t.closest('tr'))).size).toBe(2);
   });
 });

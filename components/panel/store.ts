@@ -1,0 +1,262 @@
+// The panel's state as signals, and every action it takes. All writes go through the background.
+import { batch, computed, signal } from '@preact/signals';
+import { DEFAULT_SETTINGS, PHASE_IDS, type CategoryId, type Period, type PhaseId } from '@/utils/model';
+import type { ToBackground } from '@/utils/messages/to-background';
+import type { Catalog, FrameStatus, GroupBy, PanelItem, PanelMode, ProgressFilter, Settings, TagView, TasksReply } from './types';
+
+export type Send = <T = unknown>(message: ToBackground) => Promise<T>;
+
+export interface TaskGroup {
+  id: string;
+  name: string;
+  items: PanelItem[];
+}
+
+export interface PanelSummary {
+  total: number;
+  integrated: number;
+  byPhase: Record<PhaseId, number>;
+}
+
+export interface PanelStoreOptions {
+  send: Send;
+  mode: PanelMode;
+  /** The tab whose tasks to show (side panel); undefined: the panel's own tab, or all (tab mode). */
+  tabId?: number;
+  /** Localised fallback names ("no action"). */
+  noActionName?: string;
+}
+
+export function progressOf(count: number): Exclude<ProgressFilter, 'all'> {
+  return count === 0 ? 'none' : count === 4 ? 'done' : 'partial';
+}
+
+export function createPanelStore(options: PanelStoreOptions) {
+  const { send, mode } = options;
+  const items = signal<PanelItem[]>([]);
+  const frames = signal<FrameStatus[]>([]);
+  const catalog = signal<Catalog | null>(null);
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const loaded = signal(false);
+  const error = signal<string | null>(null);
+  const groupBy = signal<GroupBy>('action');
+  const filter = signal<ProgressFilter>('all');
+  const query = signal('');
+  const selectedKey = signal<string | null>(null);
+  const tabId = signal<number | undefined>(options.tabId);
+  /** Keys with a write in flight: their controls wait for the background's answer. */
+  const busy = signal<ReadonlySet<string>>(new Set());
+
+  const visible = computed(() => {
+    const q = query.value.trim().toLowerCase();
+    const f = filter.value;
+    return items.value.filter(
+      (item) => (f === 'all' || progressOf(item.tag.phaseCount) === f) && (!q || item.task.title.toLowerCase().includes(q)),
+    );
+  });
+
+  const groups = computed<TaskGroup[]>(() => {
+    const by = groupBy.value;
+    const cat = catalog.value;
+    const order = new Map<string, number>(
+      (by === 'action' ? (cat?.actions ?? []) : (cat?.categories ?? [])).map((entry, i) => [entry.id, i]),
+    );
+    const map = new Map<string, TaskGroup>();
+    for (const item of visible.value) {
+      const id = by === 'action' ? (item.view.action ?? 'none') : item.view.category;
+      let group = map.get(id);
+      if (!group) {
+        const name = by === 'action' ? (item.view.actionName ?? options.noActionName ?? '—') : item.view.categoryName;
+        map.set(id, (group = { id, name, items: [] }));
+      }
+      group.items.push(item);
+    }
+    const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+    return [...map.values()].toSorted((a, b) => rank(a.id) - rank(b.id) || a.name.localeCompare(b.name));
+  });
+
+  const summary = computed<PanelSummary>(() => {
+    const byPhase = { plan: 0, deploy: 0, implement: 0, inspect: 0 } as Record<PhaseId, number>;
+    let integrated = 0;
+    for (const { tag } of items.value) {
+      if (tag.phaseCount === 4) integrated++;
+      for (const p of PHASE_IDS) if (tag.phases[p].done) byPhase[p]++;
+    }
+    return { total: items.value.length, integrated, byPhase };
+  });
+
+  /** Frames where an OA product was recognised but no row was found: worth a diagnostic. */
+  const emptyProducts = computed(() =>
+    frames.value.filter((f) => f.product && f.rows === 0 && (items.value.length === 0 || f.lists > 0)),
+  );
+
+  const replace = (key: string, update: (item: PanelItem) => PanelItem) => {
+    items.value = items.value.map((item) => (item.task.key === key ? update(item) : item));
+  };
+
+  const setBusy = (key: string, on: boolean) => {
+    const next = new Set(busy.value);
+    if (on) next.add(key);
+    else next.delete(key);
+    busy.value = next;
+  };
+
+  const fail = (e: unknown) => {
+    error.value = e instanceof Error ? e.message : String(e);
+  };
+
+  async function fetchTasks(): Promise<void> {
+    const reply =
+      mode === 'tab'
+        ? await send<TasksReply>({ type: 'tasks/list', period: settings.value.period })
+        : await send<TasksReply>(tabId.value === undefined ? { type: 'tasks/for-tab' } : { type: 'tasks/for-tab', tabId: tabId.value });
+    batch(() => {
+      items.value = reply.items;
+      frames.value = reply.frames;
+    });
+  }
+
+  let refetchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Several broadcasts in a burst (a big page reporting in batches) cost one fetch. */
+  function refetchSoon(delay = 120): void {
+    clearTimeout(refetchTimer);
+    refetchTimer = setTimeout(() => void fetchTasks().catch(fail), delay);
+  }
+
+  async function load(): Promise<void> {
+    try {
+      // One round trip: the tab's tasks don't wait for the catalog (a full tab needs the period).
+      const [cat, set] = await Promise.all([
+        send<Catalog>({ type: 'catalog/get' }),
+        send<Settings>({ type: 'settings/get' }).then(async (s) => {
+          settings.value = s;
+          if (mode === 'tab') await fetchTasks();
+          return s;
+        }),
+        mode === 'tab' ? Promise.resolve() : fetchTasks(),
+      ]);
+      batch(() => {
+        catalog.value = cat;
+        settings.value = set;
+      });
+      error.value = null;
+    } catch (e) {
+      fail(e);
+    } finally {
+      loaded.value = true;
+    }
+  }
+
+  /** Broadcast views (this or another tab changed tags): update what we show. */
+  function applyViews(views: TagView[]): void {
+    const byKey = new Map(views.map((v) => [v.key, v]));
+    let stale = false;
+    let unknown = false;
+    const next = items.value.map((item) => {
+      const view = byKey.get(item.task.key);
+      if (!view) return item;
+      byKey.delete(item.task.key);
+      // The view carries the phase count, not which phases: a different count means fetch again.
+      if (view.phases !== item.tag.phaseCount) stale = true;
+      return {
+        ...item,
+        view,
+        tag: {
+          ...item.tag,
+          category: view.category as CategoryId,
+          action: view.action,
+          source: view.source as PanelItem['tag']['source'],
+          confidence: view.confidence,
+          evidence: view.evidence,
+        },
+      };
+    });
+    if (byKey.size && mode === 'tab') unknown = true;
+    items.value = next;
+    if (stale || unknown) refetchSoon();
+  }
+
+  /** Another tab's list changed (side panel follows the active tab; a framed panel its own). */
+  function tabChanged(changed: number): void {
+    if (mode === 'tab' || tabId.value === undefined || tabId.value === changed) refetchSoon();
+  }
+
+  async function setPhase(key: string, phase: PhaseId, done: boolean, note?: string): Promise<void> {
+    const before = items.value.find((i) => i.task.key === key);
+    if (!before) return;
+    const previous = before.tag.phases[phase];
+    const nextNote = note ?? previous.note;
+    const apply = (d: boolean, at: number | null, n: string) =>
+      replace(key, (item) => {
+        const phases = { ...item.tag.phases, [phase]: { done: d, at, note: n } };
+        const phaseCount = PHASE_IDS.reduce((c, p) => c + (phases[p].done ? 1 : 0), 0);
+        return { ...item, tag: { ...item.tag, phases, phaseCount, integrated: phaseCount === 4 ? 1 : 0 }, view: { ...item.view, phases: phaseCount } };
+      });
+    // Optimistic: the checkbox answers at once; a refusal puts it back.
+    apply(done, done ? (previous.done ? previous.at : Date.now()) : null, nextNote);
+    setBusy(key, true);
+    try {
+      const view = await send<TagView>({ type: 'task/set-phase', taskKey: key, phase, done, ...(note !== undefined ? { note } : {}) });
+      replace(key, (item) => ({ ...item, view }));
+      error.value = null;
+    } catch (e) {
+      apply(previous.done, previous.at, previous.note);
+      fail(e);
+    } finally {
+      setBusy(key, false);
+    }
+  }
+
+  async function correct(key: string, category: CategoryId, action: string | null): Promise<void> {
+    setBusy(key, true);
+    try {
+      applyViews(await send<TagView[]>({ type: 'task/correct', taskKey: key, category, action }));
+      error.value = null;
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(key, false);
+    }
+  }
+
+  async function uncorrect(key: string): Promise<void> {
+    setBusy(key, true);
+    try {
+      applyViews(await send<TagView[]>({ type: 'task/uncorrect', taskKey: key }));
+      error.value = null;
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(key, false);
+    }
+  }
+
+  async function saveSettings(patch: Partial<Settings>): Promise<void> {
+    settings.value = { ...settings.value, ...patch };
+    try {
+      settings.value = await send<Settings>({ type: 'settings/set', settings: patch });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function setPeriod(period: Period): Promise<void> {
+    await saveSettings({ period });
+    await fetchTasks().catch(fail);
+  }
+
+  function setTab(id: number | undefined): void {
+    tabId.value = id;
+    void fetchTasks().catch(fail);
+  }
+
+  return {
+    mode,
+    items, frames, catalog, settings, loaded, error, groupBy, filter, query, selectedKey, tabId, busy,
+    visible, groups, summary, emptyProducts,
+    load, fetchTasks, refetchSoon, applyViews, tabChanged, setPhase, correct, uncorrect, saveSettings, setPeriod, setTab,
+    dispose: () => clearTimeout(refetchTimer),
+  };
+}
+
+export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -1,0 +1,32 @@
+// The shapes the panel receives from the background (see utils/background/services.ts).
+import type { Catalog, Settings, Tag, Task } from '@/utils/model';
+import type { TagView } from '@/utils/messages/to-content';
+
+export interface PanelItem {
+  task: Task;
+  tag: Tag;
+  view: TagView;
+}
+
+/** What one frame of the tab found (page/status), for diagnostics. */
+export interface FrameStatus {
+  product: string | null;
+  rows: number;
+  lists: number;
+  path: string;
+  adapterIds: string[];
+}
+
+export interface TasksReply {
+  items: PanelItem[];
+  frames: FrameStatus[];
+}
+
+/** frame: inside <ronghe-panel>; side: the browser's side panel; tab: a full tab of all tasks;
+ * blank: renders nothing (the benchmark's baseline). */
+export type PanelMode = 'frame' | 'side' | 'tab' | 'blank';
+
+export type GroupBy = 'action' | 'category';
+export type ProgressFilter = 'all' | 'none' | 'partial' | 'done';
+
+export type { Catalog, Settings, Tag, Task, TagView };

@@ -1,0 +1,170 @@
+// In real Chromium with the e2e build: time from navigating to popup.html until it shows the %
+// (the popup's `ronghe-popup-ready` mark), with an empty store and with 10,000 tasks and
+// 100,000 events, against opening a blank extension-origin document in the same run.
+// The store is seeded from an extension page with raw IndexedDB, using records built here by the
+// store's own `toTagRecord` (so the index keys are exactly what the background would write).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CATEGORY_IDS, PHASE_IDS, type Event, type Tag, type Task } from '../../utils/model';
+import { toTagRecord } from '../../utils/store/tag-record';
+import { RONGHE_DB_NAME, RONGHE_DB_VERSION } from '../../utils/store/schema';
+import { CHROMIUM_PATH, CHROME_E2E_DIR, QUIET_CHROMIUM_ARGS } from '../browsers';
+import type { BenchResult } from './types';
+
+const TASKS = 10_000;
+const EVENTS = 100_000;
+const RUNS = 5;
+const CHUNK = 2_500;
+const ORIGINS = ['http://oa.a.gov.cn', 'http://10.0.0.8:8080', 'http://127.0.0.1'];
+const ACTIONS = [null, 'branch-meeting', 'commando-team', 'duty-post', 'vanguard-post', 'study-session', 'joint-inspection'];
+const DAY = 86_400_000;
+
+/** Deterministic records (LCG): tasks over the last 400 days, 10 events per task. */
+function dataset(now: number): { tasks: Task[]; tags: unknown[]; events: Event[] } {
+  let lcg = 7;
+  const rnd = () => (lcg = (lcg * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const tasks: Task[] = [];
+  const tags: unknown[] = [];
+  const events: Event[] = [];
+  const perTask = EVENTS / TASKS;
+  for (let i = 0; i < TASKS; i++) {
+    const key = `bench|${i}`;
+    const origin = ORIGINS[i % ORIGINS.length]!;
+    const at = now - Math.floor(rnd() * 400) * DAY - Math.floor(rnd() * DAY);
+    tasks.push({ key, origin, product: 'ecology9', nativeId: String(i), title: `关于做好第${i}项重点工作的通知`, fields: { sender: '办公室', workflow: '收文', urgency: i % 5 }, firstSeen: at, lastSeen: at });
+    const phases = Object.fromEntries(
+      PHASE_IDS.map((p) => {
+        const done = rnd() < 0.5;
+        return [p, { done, at: done ? at + DAY : null, note: done ? '已结合支部会议部署' : '' }];
+      }),
+    ) as Tag['phases'];
+    const tag: Tag = {
+      taskKey: key, origin, category: CATEGORY_IDS[i % CATEGORY_IDS.length]!, action: ACTIONS[i % ACTIONS.length]!,
+      source: 'auto', confidence: 0.8, evidence: ['防汛'], ruleId: null, phases, phaseCount: 0, integrated: 0, taggedAt: at, updatedAt: at,
+    };
+    tags.push(toTagRecord(tag));
+    for (let e = 0; e < perTask; e++) {
+      const phase = PHASE_IDS[e % PHASE_IDS.length]!;
+      const type = e === 0 ? 'tagged' : e % 3 === 0 ? 'note' : e % 2 === 0 ? 'phase-undone' : 'phase-done';
+      const eventAt = at + e * 60_000;
+      events.push({ id: `${key}|${type}|${eventAt}|${phase}`, taskKey: key, origin, type, at: eventAt, ...(type === 'tagged' ? { category: tag.category, action: tag.action } : { phase }) });
+    }
+  }
+  return { tasks, tags, events };
+}
+
+/** Runs in an extension page: puts records into one store of the background's database. */
+async function putChunk(args: { name: string; version: number; store: string; records: unknown[] }): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(args.name, args.version);
+    open.addEventListener('success', () => resolve(open.result));
+    open.addEventListener('error', () => reject(open.error));
+    open.addEventListener('upgradeneeded', () => reject(new Error('the background has not created the database yet')));
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(args.store, 'readwrite');
+    const store = tx.objectStore(args.store);
+    for (const record of args.records) store.put(record);
+    tx.addEventListener('complete', () => resolve());
+    tx.addEventListener('error', () => reject(tx.error));
+  });
+  db.close();
+}
+
+async function seed(page: Page, now: number): Promise<void> {
+  // The background opens (and migrates) the database before it answers any message.
+  await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'settings/get' }));
+  const data = dataset(now);
+  for (const store of ['tasks', 'tags', 'events'] as const) {
+    const records = data[store] as unknown[];
+    for (let i = 0; i < records.length; i += CHUNK) {
+      await page.evaluate(putChunk, { name: RONGHE_DB_NAME, version: RONGHE_DB_VERSION, store, records: records.slice(i, i + CHUNK) });
+    }
+  }
+}
+
+/** ms from navigation start to the popup's ready mark (the % is on screen). */
+async function popupOpen(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === '1', undefined, { timeout: 60_000, polling: 20 });
+  const ms = await page.evaluate(() => performance.getEntriesByName('ronghe-popup-ready')[0]?.startTime ?? Number.NaN);
+  await page.close();
+  return ms;
+}
+
+/** ms from navigation start to the load event of an extension-origin document with no script. */
+async function blankOpen(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const ms = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  await page.close();
+  return ms;
+}
+
+const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+async function medianOf(run: () => Promise<number>): Promise<number> {
+  await run(); // warm-up: first open compiles the bundle
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await run());
+  return median(samples);
+}
+
+export async function benchPopup(): Promise<BenchResult[]> {
+  if (!existsSync(CHROMIUM_PATH) || !existsSync(join(CHROME_E2E_DIR, 'popup.html'))) {
+    throw new Error('bench: needs /usr/bin/chromium and `npm run build:e2e` (with the popup)');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'ronghe-popup-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 400, height: 600 },
+    args: [...QUIET_CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_E2E_DIR}`, `--load-extension=${CHROME_E2E_DIR}`],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const base = `chrome-extension://${new URL(worker.url()).host}`;
+    const popupUrl = `${base}/popup.html`;
+    const blankUrl = `${base}/managed-schema.json`;
+
+    const blank = await medianOf(() => blankOpen(context, blankUrl));
+    const empty = await medianOf(() => popupOpen(context, popupUrl));
+    const seeder = await context.newPage();
+    await seeder.goto(popupUrl);
+    await seed(seeder, Date.now());
+    await seeder.close();
+    const full = await medianOf(() => popupOpen(context, popupUrl));
+    const blankAfter = await medianOf(() => blankOpen(context, blankUrl));
+    const baseline = Math.max(blank, blankAfter);
+    return [
+      {
+        name: 'popup open → % shown, empty store',
+        value: Math.round(empty),
+        unit: 'ms',
+        baseline: `blank extension page: ${Math.round(blank)} ms`,
+        ratio: empty / blank,
+        note: `median of ${RUNS}, opened as a tab`,
+      },
+      {
+        name: `popup open → % shown, ${TASKS.toLocaleString('en')} tasks + ${EVENTS.toLocaleString('en')} events`,
+        value: Math.round(full),
+        unit: 'ms',
+        baseline: `blank extension page: ${Math.round(baseline)} ms`,
+        ratio: full / baseline,
+        note: `median of ${RUNS}; budget ≤ 100 ms; progress/get from indexes, no ledger/query`,
+      },
+    ];
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `tsx scripts/bench/popup-bench.ts` runs it alone.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of await benchPopup()) console.log(`${r.name}: ${r.value} ${r.unit} (${r.baseline}; ×${r.ratio?.toFixed(2)}) ${r.note ?? ''}`);
+}

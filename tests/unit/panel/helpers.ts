@@ -1,0 +1,60 @@
+// Shared set-up for the panel's component tests: Chinese messages, a scripted background, tasks.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_CATALOG } from '@/utils/catalog/default-catalog';
+import { DEFAULT_SETTINGS, PHASE_IDS, emptyPhases, type CategoryId, type Tag, type Task } from '@/utils/model';
+import type { ToBackground } from '@/utils/messages/to-background';
+import { tagView } from '@/utils/background/tag-view';
+import type { FrameStatus, PanelItem } from '@/components/panel/types';
+
+export const ZH = JSON.parse(readFileSync(resolve('public/_locales/zh_CN/messages.json'), 'utf8')) as Record<string, { message: string }>;
+export const EN = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+/** browser.i18n as Chrome does it for zh_CN: $1…$9 replaced by the substitutions. */
+export function useChineseMessages(): void {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return (ZH[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
+  }) as typeof fakeBrowser.i18n.getMessage);
+}
+
+export function item(n: number, category: CategoryId, title: string, phasesDone = 0, fields: Task['fields'] = {}): PanelItem {
+  const phases = emptyPhases();
+  PHASE_IDS.slice(0, phasesDone).forEach((p, i) => (phases[p] = { done: true, at: Date.UTC(2025, 2, 1 + i, 1), note: '' }));
+  const key = `http://oa.test|ecology9|${n}`;
+  const task: Task = { key, origin: 'http://oa.test', product: 'ecology9', nativeId: String(n), title, fields, firstSeen: 1, lastSeen: 1 };
+  const action = DEFAULT_CATALOG.categories.find((c) => c.id === category)!.defaultAction;
+  const tag: Tag = {
+    taskKey: key, origin: task.origin, category, action, source: 'auto', confidence: 0.8, evidence: ['防汛'], ruleId: null,
+    phases, phaseCount: phasesDone, integrated: phasesDone === 4 ? 1 : 0, taggedAt: 1, updatedAt: 1,
+  };
+  return { task, tag, view: tagView(tag, DEFAULT_CATALOG) };
+}
+
+export const ITEMS: PanelItem[] = [
+  item(1, 'emergency', '关于召开全市防汛抗旱工作视频会议的通知', 0, { sender: '陈晓东', receivedAt: '2024-05-01 10:12', urgency: 2 }),
+  item(2, 'supervision', '市政府督办单：关于老旧小区改造进度滞后问题的督办', 2),
+  item(3, 'emergency', '关于做好汛期地质灾害隐患排查工作的紧急通知', 4),
+  item(4, 'finance', '关于编制2025年部门预算的通知', 1),
+];
+
+type Handler = (msg: ToBackground) => unknown;
+
+/** A scripted background for `send`: replies by message type; `calls` records every message. */
+export function scriptedBackground(replies: Partial<Record<ToBackground['type'], unknown | Handler>> = {}) {
+  const calls: ToBackground[] = [];
+  const defaults: Partial<Record<ToBackground['type'], unknown | Handler>> = {
+    'catalog/get': DEFAULT_CATALOG,
+    'settings/get': DEFAULT_SETTINGS,
+    'tasks/for-tab': { items: ITEMS, frames: [] as FrameStatus[] },
+  };
+  const send = vi.fn(async (msg: ToBackground) => {
+    calls.push(msg);
+    const reply = replies[msg.type] ?? defaults[msg.type];
+    if (reply === undefined) throw new Error(`unexpected message ${msg.type}`);
+    return typeof reply === 'function' ? (reply as Handler)(msg) : reply;
+  });
+  return { send, calls };
+}
