@@ -2,7 +2,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { browser } from '@/utils/browser';
 import { createRouter } from '@/utils/background/router';
 import { createServices } from '@/utils/background/services';
-import { showBadge } from '@/utils/background/badge';
+import { showBadge, showTabWarning, tabWarning } from '@/utils/background/badge';
 import { hasHostAccess, injectIntoTab, injectOnNavigation, registerSite, unregisterSite } from '@/utils/background/site-registration';
 import { readPolicy } from '@/utils/background/policy';
 import type { ToContent } from '@/utils/messages/to-content';
@@ -62,6 +62,9 @@ export default defineBackground(() => {
       injectNow: injectIntoTab,
       hasHostAccess: async (site) => site.source === 'e2e' || (await hasHostAccess(site)),
       readPolicy,
+      tabHealth(tabId, health) {
+        void showTabWarning(tabId, tabWarning(health)).catch(() => undefined);
+      },
       async testSelectors(tabId, selectors) {
         const reply = (await sendToTab(tabId, { type: 'selectors/test', selectors })) as { rows?: number } | undefined;
         return typeof reply?.rows === 'number' ? reply.rows : 0;
@@ -83,6 +86,24 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void servicesReady.then((s) => s.tabClosed(tabId)));
+  // A new document in the tab: its frames will report afresh.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && change.url !== undefined) void servicesReady.then((s) => s.tabClosed(tabId));
+  });
+  // Access granted from the popup's 在此站点启用 (the popup may close during the prompt and never
+  // send site/enable): enable the site here, so the grant alone is enough.
+  browser.permissions.onAdded.addListener((granted) => {
+    void servicesReady.then(async (s) => {
+      for (const pattern of granted.origins ?? []) {
+        const match = /^(https?):\/\/([^/*]+)\/\*$/.exec(pattern);
+        if (!match) continue;
+        const origin = `${match[1]}://${match[2]}`;
+        if (await s.isSiteEnabled(origin)) continue;
+        await s.enableSite(origin, null, null);
+        for (const tab of await browser.tabs.query({ url: pattern })) if (tab.id !== undefined) await injectIntoTab(tab.id);
+      }
+    });
+  });
   // The e2e build's manifest already runs the content script on its hosts.
   if (import.meta.env.RONGHE_E2E !== '1') injectOnNavigation(async (origin) => (await servicesReady).isSiteEnabled(origin));
   // Re-verify registrations at every start: permissions may have been revoked meanwhile.

@@ -2,8 +2,7 @@
 import { detectLists, detectProduct, extractRows, taskKey } from '@/utils/adapters';
 import type { TagView } from '@/utils/messages/to-content';
 import { isToContent } from '@/utils/messages/to-content-guard';
-import type { Reply, ToBackground } from '@/utils/messages/to-background';
-import type { SelectorOverride } from '@/utils/model';
+import type { Reply, SiteConfigReply, ToBackground } from '@/utils/messages/to-background';
 import { PageSensor, type RowBatch } from '@/utils/sensor/page-sensor';
 import { PanelHost } from '@/utils/sensor/panel-host';
 import { getMessage as t, getURL, onMessage as onRuntimeMessage, runtimeId, sendMessage } from '@/utils/sensor/extension-api';
@@ -21,12 +20,17 @@ export default defineContentScript({
   main(ctx) {
     const isTop = window === window.top;
     let panel: PanelHost | null = null;
-    const ensurePanel = () =>
-      (panel ??= new PanelHost({
+    let layout: { panelWidth: number; panelMode: 'overlay' | 'push' } | null = null;
+    const ensurePanel = () => {
+      if (panel) return panel;
+      panel = new PanelHost({
         label: t('panelHandle'),
         width: 380,
         panelUrl: (key) => getURL('/panel.html') + (key ? `#task=${encodeURIComponent(key)}` : ''),
-      }));
+      });
+      if (layout) panel.setLayout(layout.panelWidth, layout.panelMode === 'push');
+      return panel;
+    };
 
     const send = async <T>(message: ToBackground): Promise<T | null> => {
       if (!ctx.isValid) return null;
@@ -93,8 +97,11 @@ export default defineContentScript({
     });
 
     sensor.start();
-    void send<{ adapterOverride: string | null; selectors: SelectorOverride | null }>({ type: 'site/config' }).then((config) => {
-      if (config && (config.adapterOverride || config.selectors)) sensor.configure(config);
+    void send<SiteConfigReply>({ type: 'site/config' }).then((config) => {
+      if (!config) return;
+      layout = config;
+      panel?.setLayout(config.panelWidth, config.panelMode === 'push');
+      if (config.adapterOverride || config.selectors) sensor.configure(config);
     });
   },
 });

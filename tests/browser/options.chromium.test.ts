@@ -3,7 +3,7 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { toBackup } from '../../utils/ledger/json-backup';
@@ -13,6 +13,21 @@ import { CHROME_E2E_DIR, launchChromium, requireChromium, type ChromiumSession }
 
 const TIMEOUT = 180_000;
 const CHINESE = /[\u4e00-\u9fff]/;
+
+type Messages = Record<string, { message: string }>;
+const LOCALES: Record<'zh_CN' | 'en', Messages> = {
+  zh_CN: JSON.parse(readFileSync(join(CHROME_E2E_DIR, '_locales/zh_CN/messages.json'), 'utf8')) as Messages,
+  en: JSON.parse(readFileSync(join(CHROME_E2E_DIR, '_locales/en/messages.json'), 'utf8')) as Messages,
+};
+/** The page's words in the browser's UI language (Debian's Chromium ships en-US only; a Chinese
+ * build shows zh_CN). Background errors are bilingual either way, Chinese first. */
+let messages: Messages = LOCALES.zh_CN;
+const msg = (key: string, ...subs: string[]): string => (messages[key]?.message ?? key).replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+
+async function useLocaleOf(page: Page): Promise<void> {
+  const language = await page.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage());
+  messages = language.toLowerCase().startsWith('zh') ? LOCALES.zh_CN : LOCALES.en;
+}
 
 async function openOptions(session: ChromiumSession, hash: string): Promise<Page> {
   const page = await session.context.newPage();
@@ -48,6 +63,7 @@ describe('options: importing bad ledger files', () => {
     scratch = mkdtempSync(join(tmpdir(), 'ronghe-options-'));
     session = await launchChromium();
     page = await openOptions(session, 'data');
+    await useLocaleOf(page);
     // A store with something in it, so "unchanged" means something.
     const seeded = await ask<{ ok: boolean }>(page, { type: 'ledger/import', text: await toBackup(seed), apply: true });
     expect(seeded.ok).toBe(true);
@@ -88,7 +104,7 @@ describe('options: importing bad ledger files', () => {
       const seen: string[] = [];
       for (const [kind, file] of files) {
         await page.reload();
-        const input = page.getByLabel('选择备份文件（JSON）');
+        const input = page.getByLabel(msg('options_chooseBackup'));
         await input.waitFor({ state: 'attached', timeout: 30_000 });
         if (file.path) await input.setInputFiles(file.path);
         else await input.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text ?? '', 'utf8') });
@@ -98,12 +114,13 @@ describe('options: importing bad ledger files', () => {
         seen.push(`${kind}: ${message}`);
         expect(message, kind).toMatch(CHINESE);
         expect(message, kind).toContain(' / '); // bilingual: Chinese first, then English
-        expect(await page.getByRole('button', { name: '确认导入' }).count(), kind).toBe(0);
+        expect(await page.getByRole('button', { name: msg('options_confirmImport') }).count(), kind).toBe(0);
         expect(await ask(page, { type: 'ledger/query' }), kind).toEqual(before);
       }
       // Each kind is told apart, not one generic message.
       expect(new Set(seen.map((s) => s.split(': ').slice(1).join(': '))).size).toBeGreaterThanOrEqual(8);
-      expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+      // The hostile file polluted nothing in the background that parsed it.
+      expect(await session.worker.evaluate(() => 'polluted' in ({} as object))).toBe(false);
     },
     TIMEOUT,
   );
@@ -113,11 +130,11 @@ describe('options: importing bad ledger files', () => {
     async () => {
       await page.reload();
       const before = await ask<StoreDump>(page, { type: 'ledger/query' });
-      await page.getByLabel('选择备份文件（JSON）').setInputFiles({ name: 'colleague.json', mimeType: 'application/json', buffer: Buffer.from(valid, 'utf8') });
-      await page.getByText('导入预览：colleague.json').waitFor({ timeout: 60_000 });
+      await page.getByLabel(msg('options_chooseBackup')).setInputFiles({ name: 'colleague.json', mimeType: 'application/json', buffer: Buffer.from(valid, 'utf8') });
+      await page.getByText(msg('options_previewTitle', 'colleague.json')).waitFor({ timeout: 60_000 });
       expect(await ask(page, { type: 'ledger/query' })).toEqual(before);
-      await page.getByRole('button', { name: '确认导入' }).click();
-      await page.getByText(/已导入 colleague\.json/).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: msg('options_confirmImport') }).click();
+      await page.getByText(msg('options_importDone', 'colleague.json', '3')).waitFor({ timeout: 60_000 });
       const after = await ask<StoreDump>(page, { type: 'ledger/query' });
       expect(after.tasks.map((t) => t.key)).toEqual(expect.arrayContaining(['a1', 'a2', 'b1']));
     },
@@ -151,7 +168,8 @@ describe.skipIf(!canWritePolicy)('options: sites set by a real administrator pol
   let session: ChromiumSession | undefined;
   let scratch: string;
   let policyFile: string;
-  let createdDir = false;
+  /** The first directory this test created on the way to POLICY_DIR, removed afterwards. */
+  let createdDir: string | undefined;
   let extensionId: string;
 
   beforeAll(async () => {
@@ -159,10 +177,7 @@ describe.skipIf(!canWritePolicy)('options: sites set by a real administrator pol
     scratch = mkdtempSync(join(tmpdir(), 'ronghe-policy-'));
     const copy = keyedCopy(scratch);
     extensionId = copy.id;
-    if (!existsSync(POLICY_DIR)) {
-      mkdirSync(POLICY_DIR, { recursive: true });
-      createdDir = true;
-    }
+    createdDir = mkdirSync(POLICY_DIR, { recursive: true });
     policyFile = join(POLICY_DIR, `ronghe-e2e-${copy.id}.json`);
     const policy = { sites: [POLICY_SITE], settings: { period: 'month' }, lockedSettings: ['period'] };
     writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [copy.id]: policy } } }));
@@ -172,7 +187,11 @@ describe.skipIf(!canWritePolicy)('options: sites set by a real administrator pol
   afterAll(async () => {
     await session?.close();
     if (policyFile) rmSync(policyFile, { force: true });
-    if (createdDir && existsSync(POLICY_DIR) && readdirSync(POLICY_DIR).length === 0) rmdirSync(POLICY_DIR);
+    // Remove only directories this test created, and only while they hold nothing else.
+    for (let dir = POLICY_DIR; createdDir && dir.startsWith(createdDir); dir = dirname(dir)) {
+      if (!existsSync(dir) || readdirSync(dir).length > 0) break;
+      rmdirSync(dir);
+    }
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
@@ -181,16 +200,18 @@ describe.skipIf(!canWritePolicy)('options: sites set by a real administrator pol
     async () => {
       expect(session!.extensionId).toBe(extensionId);
       const page = await openOptions(session!, 'sites');
-      const toggle = page.getByRole('checkbox', { name: `在 ${POLICY_SITE} 上启用融合助手` });
+      await useLocaleOf(page);
+      const toggle = page.getByRole('checkbox', { name: msg('options_enableSite', POLICY_SITE) });
       await toggle.waitFor({ timeout: 60_000 });
       expect(await toggle.isChecked()).toBe(true);
       expect(await toggle.isDisabled()).toBe(true);
-      const revoke = page.getByRole('button', { name: `撤销 ${POLICY_SITE} 的访问权限并移除站点` });
+      const revoke = page.getByRole('button', { name: msg('options_revokeSite', POLICY_SITE) });
       expect(await revoke.isDisabled()).toBe(true);
-      expect(await page.locator('tr', { has: toggle }).textContent()).toContain('由管理员策略设定');
-      expect(await page.getByText('部分设置由管理员策略管理').count()).toBe(1);
+      expect(await page.locator('tr', { has: toggle }).textContent()).toContain(msg('options_lockedByPolicy'));
+      expect(msg('options_lockedByPolicy')).toContain('由管理员策略设定');
+      expect(await page.getByText(msg('options_managedBanner')).count()).toBe(1);
       // The e2e sites (not from policy) stay editable.
-      expect(await page.getByRole('checkbox', { name: '在 http://127.0.0.1 上启用融合助手' }).isDisabled()).toBe(false);
+      expect(await page.getByRole('checkbox', { name: msg('options_enableSite', 'http://127.0.0.1') }).isDisabled()).toBe(false);
 
       // The background refuses the change too, whatever a page sends.
       const refused = await page.evaluate(
@@ -199,7 +220,7 @@ describe.skipIf(!canWritePolicy)('options: sites set by a real administrator pol
       );
       expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
 
-      await page.getByRole('button', { name: '策略' }).click();
+      await page.getByRole('button', { name: msg('options_sectionPolicy'), exact: true }).click();
       await page.getByText(POLICY_SITE).waitFor({ timeout: 30_000 });
       expect(await page.locator('main').textContent()).toContain('"month"');
     },

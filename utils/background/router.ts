@@ -1,6 +1,6 @@
 // The background's single entry point for messages: parse with zod, check the sender, dispatch.
 // A malformed or forbidden message gets an error reply; nothing here throws to the caller.
-import { CONTENT_SCRIPT_MESSAGES, ToBackground, type ErrorCode, type Reply } from '../messages/to-background';
+import { CONTENT_SCRIPT_MESSAGES, ToBackground, type ErrorCode, type Reply, type SiteConfigReply } from '../messages/to-background';
 import type { TagView } from '../messages/to-content';
 import type { Catalog, CategoryId, Period, PhaseId, Rule, Settings, Site, SelectorOverride } from '../model';
 import { classifySender, type SenderKind, type SenderLike } from './sender';
@@ -16,7 +16,7 @@ export interface RongheServices {
   taskOrigin(taskKey: string): Promise<string | null>;
   reportRows(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof RowsReport>): Promise<TagView[]>;
   pageStatus(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof PageStatus>): Promise<{ tasks: number }>;
-  siteConfig(origin: string): Promise<{ adapterOverride: string | null; selectors: SelectorOverride | null }>;
+  siteConfig(origin: string): Promise<SiteConfigReply>;
   testSelectors(tabId: number, selectors: SelectorOverride): Promise<{ rows: number }>;
   setPhase(taskKey: string, phase: PhaseId, done: boolean, note: string | undefined): Promise<TagView>;
   correct(taskKey: string, category: CategoryId, action: string | null): Promise<TagView[]>;

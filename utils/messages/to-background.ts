@@ -23,6 +23,8 @@ export const PageStatus = z.object({
   rows: z.number().int().nonnegative(),
   lists: z.number().int().nonnegative(),
   path: z.string().max(500),
+  /** The task keys this frame shows now: the panel lists exactly these. */
+  keys: z.array(z.string().min(1).max(200)).max(5000),
 });
 
 export const TaskSetPhase = z.object({
@@ -105,6 +107,14 @@ export type MessageType = ToBackground['type'];
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set([
   'rows/report', 'page/status', 'task/set-phase', 'task/correct', 'panel/open', 'site/config',
 ]);
+
+/** What a content script learns about its site at start (site/config). */
+export interface SiteConfigReply {
+  adapterOverride: string | null;
+  selectors: z.infer<typeof SelectorOverride> | null;
+  panelWidth: number;
+  panelMode: 'overlay' | 'push';
+}
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
 export type ErrorCode = 'invalid' | 'forbidden' | 'not-found' | 'failed';

@@ -25,6 +25,8 @@ export interface PageStatusReport {
   rows: number;
   lists: number;
   path: string;
+  /** The task keys tagged in this frame now. */
+  keys: string[];
 }
 
 export interface SensorDeps {
@@ -74,6 +76,7 @@ export class PageSensor {
   private rescanAfterReply = false;
   private lastScanAt = 0;
   private lastRowCount = 0;
+  private lastStatusBase: Omit<PageStatusReport, 'keys'> | null = null;
 
   constructor(private readonly deps: SensorDeps) {
     this.observer = new MutationObserver((records) => {
@@ -175,13 +178,14 @@ export class PageSensor {
     this.lastRowCount = rowCount;
     this.watch(matches.map((m) => m.root));
     const product = matches[0]?.product ?? adapters.detectProduct(doc, url)?.product ?? null;
-    this.sendStatus({
+    this.lastStatusBase = {
       product,
       adapterIds: [...new Set(matches.map((m) => m.adapterId))],
       rows: rowCount,
       lists: matches.length,
       path: url.pathname,
-    });
+    };
+    this.sendStatus({ ...this.lastStatusBase, keys: this.shownKeys() });
   }
 
   /** Returns true when the row is new or changed and needs a (new) tag view. */
@@ -223,6 +227,7 @@ export class PageSensor {
             // The row may have been recycled for another task while we waited.
             if (this.rows.get(item.row.row)?.key === item.key) this.render(item.row, view.key, view);
           });
+          if (this.lastStatusBase) this.sendStatus({ ...this.lastStatusBase, keys: this.shownKeys() });
         });
     }
   }
@@ -274,6 +279,17 @@ export class PageSensor {
       }
       this.observing = 'roots';
     }
+  }
+
+  /** Keys with a tag still in the document (rows that went took their tags with them). */
+  private shownKeys(): string[] {
+    const keys: string[] = [];
+    for (const [key, tags] of this.tagsByKey) {
+      for (const tag of tags) if (!tag.isConnected) tags.delete(tag);
+      if (tags.size) keys.push(key);
+      else this.tagsByKey.delete(key);
+    }
+    return keys.slice(0, 5000);
   }
 
   private sendStatus(status: PageStatusReport): void {

@@ -118,6 +118,12 @@ export class PanelHost {
     else this.open(taskKey);
   }
 
+  /** The saved layout (settings), known before the panel page loads: no visible jump on open. */
+  setLayout(width: number, push: boolean): void {
+    this.resize(width);
+    this.setPush(push);
+  }
+
   private resize(width: number): void {
     this.width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)));
     if (this.frame) this.frame.style.width = `${this.width}px`;

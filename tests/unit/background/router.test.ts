@@ -39,7 +39,7 @@ function fakeServices(overrides: Partial<RongheServices> = {}): RongheServices {
     ledgerImport: vi.fn(async () => ({})),
     ledgerExported: vi.fn(async () => DEFAULT_SETTINGS),
     backupStatus: vi.fn(async () => ({})),
-    siteConfig: vi.fn(async () => ({ adapterOverride: null, selectors: null })),
+    siteConfig: vi.fn(async () => ({ adapterOverride: null, selectors: null, panelWidth: 380, panelMode: 'overlay' as const })),
     testSelectors: vi.fn(async () => ({ rows: 0 })),
     ...overrides,
   };
@@ -51,7 +51,7 @@ const page = { id: RUNTIME_ID, url: `${EXT}/popup.html` };
 /** One valid example of every message type. */
 const EXAMPLES: Record<ToBackground['type'], ToBackground> = {
   'rows/report': { type: 'rows/report', adapterId: 'ecology9', product: '泛微 e-cology 9', confidence: 'product', rows: [{ nativeId: '1', title: '关于做好防汛工作的通知', fields: {} }] },
-  'page/status': { type: 'page/status', product: null, adapterIds: [], rows: 0, lists: 0, path: '/' },
+  'page/status': { type: 'page/status', product: null, adapterIds: [], rows: 0, lists: 0, path: '/', keys: [] },
   'task/set-phase': { type: 'task/set-phase', taskKey: 'own-1', phase: 'plan', done: true },
   'task/correct': { type: 'task/correct', taskKey: 'own-1', category: 'emergency', action: 'commando-team' },
   'panel/open': { type: 'panel/open', taskKey: 'own-1' },

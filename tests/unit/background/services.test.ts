@@ -22,6 +22,7 @@ function effects(overrides: Partial<Effects> = {}) {
     hasHostAccess: vi.fn(async () => true),
     testSelectors: vi.fn(async () => 3),
     readPolicy: async () => ({ policy: {}, error: null }),
+    tabHealth: vi.fn(),
     ...overrides,
   };
   return { fx, broadcasts };

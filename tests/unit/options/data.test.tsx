@@ -89,7 +89,7 @@ describe('options: ledger import', () => {
     const big = file();
     Object.defineProperty(big, 'size', { value: 50 * 1024 * 1024 + 1 });
     chooseFile(await screen.findByLabelText('选择备份文件（JSON）'), big);
-    expect((await screen.findByRole('alert')).textContent).toBe('文件过大（超过 50 MB）/ The file is too large (over 50 MB)');
+    expect((await screen.findByRole('alert')).textContent).toBe('文件过大（超过 50 MB） / The file is too large (over 50 MB)');
     expect(bg.sent('ledger/import')).toEqual([]);
   });
 });

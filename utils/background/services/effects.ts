@@ -21,4 +21,6 @@ export interface Effects {
   injectNow(tabId: number): Promise<void>;
   hasHostAccess(site: Site): Promise<boolean>;
   readPolicy(): Promise<PolicyState>;
+  /** Per-tab badge: '!' when the page looks like an OA product but no task row was found. */
+  tabHealth(tabId: number, health: 'ok' | 'no-rows' | 'no-oa'): void;
 }

@@ -67,7 +67,8 @@ export function siteServices(state: BackgroundState): SiteServices {
 
     async siteConfig(origin) {
       const site = state.sites.get(siteKey(origin));
-      return { adapterOverride: site?.adapterOverride ?? null, selectors: site?.selectors ?? null };
+      const settings = await store.getSettings(db);
+      return { adapterOverride: site?.adapterOverride ?? null, selectors: site?.selectors ?? null, panelWidth: settings.panelWidth, panelMode: settings.panelMode };
     },
 
     async testSelectors(tabId, selectors) {
@@ -85,8 +86,7 @@ export function siteServices(state: BackgroundState): SiteServices {
       if (!origin) health = 'not-web';
       else if (!site?.enabled) health = 'disabled';
       else if (!hasAccess) health = 'no-access';
-      else if (tasks > 0) health = 'ok';
-      else health = product ? 'no-rows' : 'no-oa';
+      else health = tabHealthOf(state, tabId);
       return { origin, site, hasAccess, product, tasks, frames, health };
     },
 
@@ -94,6 +94,12 @@ export function siteServices(state: BackgroundState): SiteServices {
       return state.policy;
     },
   };
+}
+
+/** What a tab's own sensors say: tasks found, an OA page with no rows, or no OA at all. */
+export function tabHealthOf(state: BackgroundState, tabId: number): Extract<TabHealth, 'ok' | 'no-rows' | 'no-oa'> {
+  if (state.tabs.count(tabId) > 0) return 'ok';
+  return state.tabs.statuses(tabId).some((f) => f.product) ? 'no-rows' : 'no-oa';
 }
 
 function webOrigin(url: string): string | null {

@@ -24,6 +24,8 @@ export class BackgroundState {
    * cache can't go stale; a restarted worker starts empty and reads again.
    */
   private readonly tagCache = new Map<string, Tag>();
+  /** The latest sighting of each task this worker has seen: the panel opens without a store read. */
+  private readonly taskCache = new Map<string, Task>();
   /** Task signatures written in this service worker's life: re-sightings don't rewrite them. */
   private readonly written = new Map<string, string>();
   private lastWrite: Promise<unknown> = Promise.resolve();
@@ -120,6 +122,11 @@ export class BackgroundState {
    * corrections) are still acknowledged only after commit.
    */
   persistSightings(tasks: Task[], fresh: Tag[]): void {
+    if (this.taskCache.size + tasks.length > 50_000) this.taskCache.clear();
+    for (const task of tasks) {
+      const known = this.taskCache.get(task.key);
+      this.taskCache.set(task.key, known ? { ...task, firstSeen: known.firstSeen } : task);
+    }
     const changed = tasks.filter((task) => {
       const signature = JSON.stringify([task.title, task.fields, task.url, task.nativeId]);
       if (this.written.get(task.key) === signature) return false;
@@ -133,6 +140,14 @@ export class BackgroundState {
     });
   }
 
+  /** Tasks by key, from memory where this worker saw them, else from the store. */
+  async tasks(keys: string[]): Promise<(Task | undefined)[]> {
+    const missing = keys.filter((k) => !this.taskCache.has(k));
+    const read = missing.length ? await store.getTasks(this.db, missing) : [];
+    const found = new Map(missing.map((k, i) => [k, read[i]]));
+    return keys.map((k) => this.taskCache.get(k) ?? found.get(k));
+  }
+
   /** Resolves once the sightings written so far are committed. */
   settled(): Promise<unknown> {
     return this.lastWrite;
@@ -141,6 +156,7 @@ export class BackgroundState {
   /** After a clear or an import, memory must not outlive the store. */
   forget(): void {
     this.tagCache.clear();
+    this.taskCache.clear();
     this.written.clear();
   }
 }

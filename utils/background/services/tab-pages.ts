@@ -8,37 +8,49 @@ export interface FrameStatus {
   adapterIds: string[];
 }
 
-interface TabPage {
-  frames: Map<number, Set<string>>;
-  status: Map<number, FrameStatus>;
+interface Frame {
+  /** The frame's origin, from the sender: a frame only ever lists tasks of its own origin. */
+  origin: string;
+  keys: Set<string>;
+  status: FrameStatus | null;
 }
 
 export class TabPages {
-  private readonly tabs = new Map<number, TabPage>();
+  private readonly tabs = new Map<number, Map<number, Frame>>();
 
-  private page(tabId: number): TabPage {
-    let page = this.tabs.get(tabId);
-    if (!page) this.tabs.set(tabId, (page = { frames: new Map(), status: new Map() }));
-    return page;
+  private frame(tabId: number, frameId: number, origin: string): Frame {
+    let frames = this.tabs.get(tabId);
+    if (!frames) this.tabs.set(tabId, (frames = new Map()));
+    let frame = frames.get(frameId);
+    if (!frame || frame.origin !== origin) frames.set(frameId, (frame = { origin, keys: new Set(), status: null }));
+    return frame;
   }
 
-  /** Records the frame's task keys; true when the tab's set of tasks grew (or first appeared). */
-  addTasks(tabId: number, frameId: number, keys: string[]): boolean {
-    const page = this.page(tabId);
-    let known = page.frames.get(frameId);
-    if (!known) page.frames.set(frameId, (known = new Set()));
+  /** Records keys the frame just tagged; true when the tab's set of tasks grew (or first appeared). */
+  addTasks(tabId: number, frameId: number, origin: string, keys: string[]): boolean {
+    const known = this.frame(tabId, frameId, origin).keys;
     const before = known.size;
     for (const key of keys) known.add(key);
     return known.size !== before || before === 0;
   }
 
-  setStatus(tabId: number, frameId: number, status: FrameStatus): void {
-    this.page(tabId).status.set(frameId, status);
+  /** The frame's own account of what it shows now (after paging, a route change, removed rows). */
+  setStatus(tabId: number, frameId: number, origin: string, status: FrameStatus, keys: string[]): void {
+    const frame = this.frame(tabId, frameId, origin);
+    frame.status = status;
+    frame.keys = new Set(keys);
   }
 
   keys(tabId: number): string[] {
-    const page = this.tabs.get(tabId);
-    return page ? [...new Set([...page.frames.values()].flatMap((s) => [...s]))] : [];
+    const frames = this.tabs.get(tabId);
+    return frames ? [...new Set([...frames.values()].flatMap((f) => [...f.keys]))] : [];
+  }
+
+  /** Keys with the origin of the frame that showed them. */
+  entries(tabId: number): Array<{ key: string; origin: string }> {
+    const out = new Map<string, string>();
+    for (const frame of this.tabs.get(tabId)?.values() ?? []) for (const key of frame.keys) out.set(key, frame.origin);
+    return [...out].map(([key, origin]) => ({ key, origin }));
   }
 
   count(tabId: number): number {
@@ -46,9 +58,10 @@ export class TabPages {
   }
 
   statuses(tabId: number): FrameStatus[] {
-    return [...(this.tabs.get(tabId)?.status.values() ?? [])];
+    return [...(this.tabs.get(tabId)?.values() ?? [])].flatMap((f) => (f.status ? [f.status] : []));
   }
 
+  /** The tab loads a new document: every frame starts over. */
   close(tabId: number): void {
     this.tabs.delete(tabId);
   }

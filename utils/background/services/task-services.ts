@@ -7,6 +7,7 @@ import type { TagView } from '../../messages/to-content';
 import { NotFoundError, type RongheServices } from '../router';
 import { periodDays, periodRange } from '../period';
 import type { BackgroundState } from './state';
+import { tabHealthOf } from './site-services';
 
 type TaskServices = Pick<
   RongheServices,
@@ -39,7 +40,7 @@ export function taskServices(state: BackgroundState): TaskServices {
   };
 
   const items = async (keys: string[]) => {
-    const [tasks, tags] = await Promise.all([store.getTasks(db, keys), state.tags(keys)]);
+    const [tasks, tags] = await Promise.all([state.tasks(keys), state.tags(keys)]);
     return keys.flatMap((_, i) => {
       const task = tasks[i];
       const tag = tags[i];
@@ -76,7 +77,7 @@ export function taskServices(state: BackgroundState): TaskServices {
         return tag;
       });
       state.persistSightings(tasks, fresh);
-      if (state.tabs.addTasks(caller.tabId, caller.frameId, tasks.map((t) => t.key))) {
+      if (state.tabs.addTasks(caller.tabId, caller.frameId, caller.origin, tasks.map((t) => t.key))) {
         effects.pageHasTasks(caller.tabId, state.tabs.count(caller.tabId));
       }
       void state.settled().then(() => effects.refreshBadge());
@@ -86,7 +87,9 @@ export function taskServices(state: BackgroundState): TaskServices {
     /** Answers with the tab's task count, so a top frame that starts after its child frames
      * reported still learns that the page has tasks. */
     async pageStatus(caller, msg) {
-      state.tabs.setStatus(caller.tabId, caller.frameId, { product: msg.product, rows: msg.rows, lists: msg.lists, path: msg.path, adapterIds: msg.adapterIds });
+      const status = { product: msg.product, rows: msg.rows, lists: msg.lists, path: msg.path, adapterIds: msg.adapterIds };
+      state.tabs.setStatus(caller.tabId, caller.frameId, caller.origin, status, msg.keys);
+      effects.tabHealth(caller.tabId, tabHealthOf(state, caller.tabId));
       return { tasks: state.tabs.count(caller.tabId) };
     },
 
@@ -147,7 +150,10 @@ export function taskServices(state: BackgroundState): TaskServices {
     },
 
     async tasksForTab(tabId) {
-      return { items: await items(state.tabs.keys(tabId)), frames: state.tabs.statuses(tabId) };
+      const entries = state.tabs.entries(tabId);
+      // A frame lists tasks of its own origin only, whatever keys it claimed.
+      const listed = (await items(entries.map((e) => e.key))).filter((item) => entries.some((e) => e.key === item.task.key && e.origin === item.task.origin));
+      return { items: listed, frames: state.tabs.statuses(tabId) };
     },
 
     async tasksList(period, origin) {
