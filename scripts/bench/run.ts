@@ -4,6 +4,8 @@ import { benchClassify } from './classify-bench';
 import { computeAccuracy } from './accuracy';
 import { benchStore } from './store-bench';
 import { benchTagging } from './tagging-bench';
+import { benchPanel } from './panel-bench';
+import { benchPopup } from './popup-bench';
 import type { BenchResult } from './types';
 
 const suites: Array<[string, () => Promise<BenchResult[]>]> = [
@@ -16,6 +18,8 @@ const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   }))],
   ['store', benchStore],
   ['tagging in Chromium', benchTagging],
+  ['panel in Chromium', benchPanel],
+  ['popup in Chromium', benchPopup],
 ];
 
 const only = process.argv.slice(2);

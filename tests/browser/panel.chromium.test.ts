@@ -131,7 +131,6 @@ describe('the side panel in Chromium', () => {
     // Reopen with the keyboard from the handle, and Esc in the host page closes too.
     await page.keyboard.press('Enter');
     await waitPanel(page);
-    await page.locator('body').press('Escape').catch(() => undefined);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('ronghe-panel iframe').count(), { timeout: 10_000 }).toBe(0);
     await page.close();
