@@ -11,6 +11,8 @@ const GUARDS: Array<[RegExp, string]> = [
   [/\bfetch\(|XMLHttpRequest|WebSocket\(|EventSource\(|navigator\.sendBeacon/, 'network request from an extension context'],
   [/\blocalStorage\b|\bsessionStorage\b|document\.cookie/, "page-origin storage (our data lives in the extension origin)"],
   [/\.innerText\b/, 'innerText (forces layout; use textContent)'],
+  // The MV2 package runs on Chromium 86 (360 browsers): no APIs newer than that.
+  [/\.(toSorted|toReversed|toSpliced|findLast|findLastIndex)\(|\.at\(-?\d|structuredClone\(|Object\.hasOwn\(|\.with\(\d/, 'an API newer than Chromium 86 (the MV2 package for 360 browsers)'],
 ];
 
 function* files(dir: string): Generator<string> {

@@ -72,7 +72,8 @@ export function createPanelStore(options: PanelStoreOptions) {
       group.items.push(item);
     }
     const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
-    return [...map.values()].toSorted((a, b) => rank(a.id) - rank(b.id) || a.name.localeCompare(b.name));
+    // A fresh array: sorting in place is fine (toSorted needs Chromium 110; the MV2 package runs on 86).
+    return [...map.values()].sort((a, b) => rank(a.id) - rank(b.id) || a.name.localeCompare(b.name));
   });
 
   const summary = computed<PanelSummary>(() => {

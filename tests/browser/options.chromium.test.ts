@@ -37,9 +37,9 @@ async function openOptions(session: ChromiumSession, hash: string): Promise<Page
 
 /** Sends a message to the background as the options page does (an extension page). */
 function ask<T>(page: Page, message: object): Promise<T> {
-  return page.evaluate(async (msg) => {
+  return page.evaluate(async (toSend) => {
     const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
-    const reply = (await runtime.sendMessage(msg)) as { ok: boolean; data?: unknown; error?: string };
+    const reply = (await runtime.sendMessage(toSend)) as { ok: boolean; data?: unknown; error?: string };
     if (!reply.ok) throw new Error(reply.error);
     return reply.data;
   }, message) as Promise<T>;
@@ -188,9 +188,12 @@ describe.skipIf(!canWritePolicy)('options: sites set by a real administrator pol
     await session?.close();
     if (policyFile) rmSync(policyFile, { force: true });
     // Remove only directories this test created, and only while they hold nothing else.
-    for (let dir = POLICY_DIR; createdDir && dir.startsWith(createdDir); dir = dirname(dir)) {
-      if (!existsSync(dir) || readdirSync(dir).length > 0) break;
-      rmdirSync(dir);
+    const top = createdDir;
+    if (top) {
+      for (let dir = POLICY_DIR; dir.startsWith(top); dir = dirname(dir)) {
+        if (!existsSync(dir) || readdirSync(dir).length > 0) break;
+        rmdirSync(dir);
+      }
     }
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
