@@ -1,9 +1,37 @@
-// UI strings come from the locale files (public/_locales): zh_CN first, en second.
+// UI strings come from the locale files (public/_locales): zh_CN first, en second. By default the
+// browser's language decides (chrome.i18n); settings.locale can pin zh-CN or en, since the
+// browsers some units run ship without a Chinese UI pack.
 import { browser } from './browser';
+import zhCN from '../public/_locales/zh_CN/messages.json';
+import en from '../public/_locales/en/messages.json';
 
+type Messages = Record<string, { message: string }>;
 type GetMessage = (key: string, substitutions?: string[]) => string;
+
+let pinned: Messages | null = null;
+
+/** 'auto' follows the browser; the others pin a language for every extension page. */
+export function setUiLocale(locale: 'auto' | 'zh-CN' | 'en'): void {
+  pinned = locale === 'zh-CN' ? (zhCN as Messages) : locale === 'en' ? (en as Messages) : null;
+}
+
+export function uiLocale(): 'zh-CN' | 'en' {
+  if (pinned) return pinned === (zhCN as Messages) ? 'zh-CN' : 'en';
+  try {
+    return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+/** chrome.i18n's substitution rules: $1…$9 from the list, $$ for a dollar sign. */
+function fill(message: string, substitutions: string[] = []): string {
+  return message.replace(/\$(\$|\d)/g, (_, d: string) => (d === '$' ? '$' : (substitutions[Number(d) - 1] ?? '')));
+}
 
 /** Keys are checked by tests against both locale files, so a plain string is enough here. */
 export function t(key: string, substitutions?: string[]): string {
+  const message = pinned?.[key]?.message;
+  if (message !== undefined) return fill(message, substitutions);
   return (browser.i18n.getMessage as GetMessage)(key, substitutions) || key;
 }

@@ -1,6 +1,7 @@
 // 关于: version, and where the data lives (only in this browser).
 import { browser } from '@/utils/browser';
 import { t } from '@/utils/i18n';
+import { LanguageSetting } from './LanguageSetting';
 
 function version(): string {
   try {
@@ -14,6 +15,7 @@ export function AboutSection() {
   return (
     <section aria-labelledby="about-title">
       <h2 id="about-title">{t('options_sectionAbout')}</h2>
+      <LanguageSetting />
       <dl class="policy-list">
         <dt>{t('options_aboutVersion')}</dt>
         <dd>{version()}</dd>

@@ -1,18 +1,13 @@
 // Panel strings: every one comes from the locale files (panel_ keys). The controls whose names are
 // part of the contract (phases, correction comboboxes) are Chinese in every locale; an English UI
 // adds a gloss beside them that assistive tech skips, so their accessible names stay exact.
-import { browser } from '@/utils/browser';
-import { t } from '@/utils/i18n';
+import { t, uiLocale } from '@/utils/i18n';
 import type { PhaseId } from '@/utils/model';
 
 export { t };
 
 export function uiIsChinese(): boolean {
-  try {
-    return browser.i18n.getUILanguage().toLowerCase().startsWith('zh');
-  } catch {
-    return true;
-  }
+  return uiLocale() === 'zh-CN';
 }
 
 /** An English gloss for a contract-named control, or '' in a Chinese UI. */

@@ -8,7 +8,8 @@ import { ToPages } from '@/utils/messages/to-content';
 import { PanelApp } from '@/components/panel/PanelApp';
 import { createPanelStore } from '@/components/panel/store';
 import { isFramed, tellHost } from '@/components/panel/host-bridge';
-import { t, uiIsChinese } from '@/components/panel/text';
+import { t } from '@/components/panel/text';
+import { applyUiLocale } from '@/utils/ui/locale';
 import type { PanelMode } from '@/components/panel/types';
 import '@/components/panel/panel.css';
 
@@ -34,9 +35,8 @@ async function detectMode(): Promise<PanelMode> {
 async function main() {
   performance.mark('ronghe-panel-start');
   const app = document.getElementById('app')!;
-  document.documentElement.lang = uiIsChinese() ? 'zh-CN' : 'en';
+  const [mode] = await Promise.all([detectMode(), applyUiLocale()]);
   document.title = t('panel_title');
-  const mode = await detectMode();
   if (mode === 'blank') {
     document.documentElement.dataset.ready = '1';
     performance.mark('ronghe-panel-ready');

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { Popup } from '@/components/popup/Popup';
 import '@/components/popup/popup.css';
+import { applyUiLocale } from '@/utils/ui/locale';
 
-render(<Popup />, document.getElementById('app')!);
+void applyUiLocale().then(() => render(<Popup />, document.getElementById('app')!));

@@ -1,8 +1,8 @@
 // Serves the demo OA site and opens Chromium with the e2e build loaded. With --headless, or where
 // there is no display, it drives a short tour itself and writes screenshots under demo-output/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { startDemoServer } from './server';
 import { QUIET_CHROMIUM_ARGS, CHROME_E2E_DIR } from '../browsers';
 
@@ -38,6 +38,8 @@ async function main() {
   const server = await startDemoServer({ port: headless ? 0 : 8080 });
   console.log(`demo: 演示 OA 站点 / demo OA site: ${server.origin}/index.html`);
   const userDataDir = join(OUT, '.profile');
+  // Each tour starts from an empty store, so its ledger is exactly the tour's.
+  if (headless) rmSync(userDataDir, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath,
@@ -53,6 +55,7 @@ async function main() {
     await server.close();
     return;
   }
+  await pinChinese(context);
   for (const stop of TOUR) {
     await page.goto(server.origin + stop.path);
     // Give late-rendered lists and frames time to be found and tagged.
@@ -67,8 +70,75 @@ async function main() {
     await page.screenshot({ path: file });
     console.log(`demo: ${stop.name}: ${await countTags(page)} 个标签 / tags → ${file}`);
   }
+  await integrate(context, server.origin);
+  await exportLedger(context);
   await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
   await server.close();
+}
+
+async function extensionId(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
+
+/** The tour is shown in Chinese whatever language pack this Chromium has (settings.locale). */
+async function pinChinese(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+  await page.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+      type: 'settings/set',
+      settings: { locale: 'zh-CN' },
+    }),
+  );
+  await page.close();
+}
+
+/** Opens the panel on the e-cology 9 list and ticks phases, as a 党务干部 would. */
+async function integrate(context: BrowserContext, origin: string) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/e9/wui/index.html#/main/workflow/listDoing`);
+  await page.getByRole('button', { name: '融合助手', exact: true }).click({ timeout: 30_000 });
+  let panel: Frame | undefined;
+  for (let i = 0; i < 100 && !panel; i++) {
+    await page.waitForTimeout(100);
+    panel = page.frames().find((f) => /^(chrome|moz)-extension:\/\/[^/]+\/panel\.html/.test(f.url()));
+  }
+  if (!panel) throw new Error('demo: the panel did not open');
+  await panel.waitForSelector('html[data-ready]', { timeout: 30_000 });
+  const tasks = panel.locator('li.task');
+  // First task: fully integrated; second: planned and deployed; third: planned.
+  const plan: Array<Array<'同谋划' | '同部署' | '同落实' | '同检查'>> = [['同谋划', '同部署', '同落实', '同检查'], ['同谋划', '同部署'], ['同谋划']];
+  for (const [i, phases] of plan.entries()) {
+    for (const name of phases) {
+      const box = tasks.nth(i).getByRole('checkbox', { name, exact: true });
+      if (!(await box.isChecked())) await box.check();
+    }
+  }
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(OUT, '09-panel.png') });
+  console.log(`demo: 09-panel: 面板中为 3 项任务勾选了融合环节 / ticked phases for 3 tasks → ${join(OUT, '09-panel.png')}`);
+  await page.close();
+}
+
+/** The popup (opened as a page, same code) and the 融合台账 in the three formats. */
+async function exportLedger(context: BrowserContext) {
+  const id = await extensionId(context);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 640 });
+  await popup.goto(`chrome-extension://${id}/popup.html`);
+  await popup.waitForSelector('html[data-ready]', { timeout: 30_000 });
+  await popup.waitForTimeout(300);
+  await popup.screenshot({ path: join(OUT, '10-popup.png'), fullPage: true });
+  console.log(`demo: 10-popup → ${join(OUT, '10-popup.png')}`);
+  for (const [kind, file] of [['csv', 'ledger.csv'], ['xlsx', 'ledger.xlsx'], ['json', 'ledger.json']] as const) {
+    const download = popup.waitForEvent('download', { timeout: 30_000 });
+    await popup.locator(`button[data-kind="${kind}"]`).click();
+    await (await download).saveAs(join(OUT, file));
+    console.log(`demo: 融合台账 / ledger → ${join(OUT, file)}`);
+  }
+  await popup.close();
 }
 
 main().catch((error) => {
