@@ -9,13 +9,8 @@ export interface PanelItem {
 }
 
 /** What one frame of the tab found (page/status), for diagnostics. */
-export interface FrameStatus {
-  product: string | null;
-  rows: number;
-  lists: number;
-  path: string;
-  adapterIds: string[];
-}
+export type { FrameStatus } from '@/utils/messages/to-background';
+import type { FrameStatus } from '@/utils/messages/to-background';
 
 export interface TasksReply {
   items: PanelItem[];

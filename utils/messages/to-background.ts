@@ -108,6 +108,15 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set([
   'rows/report', 'page/status', 'task/set-phase', 'task/correct', 'panel/open', 'site/config',
 ]);
 
+/** What one frame's sensor says about itself (page/status), as tasks/for-tab returns it. */
+export interface FrameStatus {
+  product: string | null;
+  rows: number;
+  lists: number;
+  path: string;
+  adapterIds: string[];
+}
+
 /** What a content script learns about its site at start (site/config). */
 export interface SiteConfigReply {
   adapterOverride: string | null;

@@ -11,10 +11,10 @@
 //                      after tuning:  all 98.4%  tune 100%   holdout 96.8%
 // Thresholds sit a little below the measured values: they catch regressions, not noise
 // (classification is deterministic).
+import { expectWellFormed } from './labelled-set';
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { accuracyOf, readLabelled, type LabelledTitle } from '../../../scripts/bench/accuracy';
-import { CATEGORY_IDS } from '../../../utils/model';
 import { normalizeTitle } from '../../../utils/tagging/normalize-title';
 
 const root = resolve(__dirname, '../../..');
@@ -34,17 +34,7 @@ function load(file: string): LabelledTitle[] {
 
 describe.each(SETS)('independent set $file', ({ file, minRows, allMin, holdoutMin }) => {
   it(`is well formed: ≥ ${minRows} titles, known category ids, no duplicates`, () => {
-    const rows = load(file);
-    expect(rows.length).toBeGreaterThanOrEqual(minRows);
-    const known = new Set<string>(CATEGORY_IDS);
-    const seen = new Set<string>();
-    for (const row of rows) {
-      expect(row.title.length, `line ${row.line}`).toBeGreaterThan(0);
-      expect(seen.has(row.title), `duplicate at line ${row.line}`).toBe(false);
-      seen.add(row.title);
-      expect(row.ids.length, `line ${row.line}`).toBeGreaterThan(0);
-      for (const id of row.ids) expect(known.has(id), `line ${row.line}: ${id}`).toBe(true);
-    }
+    expectWellFormed(load(file), minRows);
   });
 
   it(`whole file ≥ ${pct(allMin)} and holdout (even lines) ≥ ${pct(holdoutMin)}`, () => {

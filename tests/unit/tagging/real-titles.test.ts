@@ -8,10 +8,10 @@
 //   after tuning        all 88.6%  tune 93.4%  holdout 83.9%
 // Thresholds sit a little below the measured values: they catch regressions, not noise
 // (classification is deterministic).
+import { expectWellFormed } from './labelled-set';
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { accuracyOf, readLabelled, type LabelledTitle } from '../../../scripts/bench/accuracy';
-import { CATEGORY_IDS } from '../../../utils/model';
 import { normalizeTitle } from '../../../utils/tagging/normalize-title';
 
 const root = resolve(__dirname, '../../..');
@@ -30,17 +30,7 @@ function pct(x: number): string {
 
 describe('real published government titles', () => {
   it('file is well formed: ≥ 400 titles, known category ids, no duplicates', () => {
-    const rows = load();
-    expect(rows.length).toBeGreaterThanOrEqual(400);
-    const known = new Set<string>(CATEGORY_IDS);
-    const seen = new Set<string>();
-    for (const row of rows) {
-      expect(row.title.length, `line ${row.line}`).toBeGreaterThan(0);
-      expect(seen.has(row.title), `duplicate at line ${row.line}`).toBe(false);
-      seen.add(row.title);
-      expect(row.ids.length, `line ${row.line}`).toBeGreaterThan(0);
-      for (const id of row.ids) expect(known.has(id), `line ${row.line}: ${id}`).toBe(true);
-    }
+    expectWellFormed(load(), 400);
   });
 
   it(`whole file ≥ ${pct(ALL_MIN)} and holdout (even lines) ≥ ${pct(HOLDOUT_MIN)}`, () => {

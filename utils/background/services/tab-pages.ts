@@ -1,12 +1,8 @@
 // Which tasks each tab shows, per frame, and what each frame's sensor reported about itself.
 // In memory only: a restarted service worker learns it again from the next scans.
-export interface FrameStatus {
-  product: string | null;
-  rows: number;
-  lists: number;
-  path: string;
-  adapterIds: string[];
-}
+import type { FrameStatus } from '../../messages/to-background';
+
+export type { FrameStatus };
 
 interface Frame {
   /** The frame's origin, from the sender: a frame only ever lists tasks of its own origin. */
