@@ -9,7 +9,20 @@ const e2e = process.env.RONGHE_E2E === '1';
 const MV2_TARGET = 'chrome86';
 const e2eHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/** The content script's placeholder match: production registers it at runtime per enabled site. */
+const RUNTIME_ONLY = 'http://ronghe.invalid/*';
+
 export default defineConfig({
+  hooks: {
+    // WXT lists a runtime-registered script's matches as host access; Ronghe asks for none up front.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const m = manifest as { host_permissions?: string[]; permissions?: string[]; content_scripts?: unknown[] };
+      if (m.host_permissions) m.host_permissions = m.host_permissions.filter((p) => p !== RUNTIME_ONLY);
+      if (m.permissions) m.permissions = m.permissions.filter((p) => p !== RUNTIME_ONLY);
+      if (m.host_permissions?.length === 0) delete m.host_permissions;
+      if (m.content_scripts?.length === 0) delete m.content_scripts;
+    },
+  },
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   vite: ({ browser, manifestVersion }) => ({
     plugins: [preact()],

@@ -12,7 +12,7 @@ const e2e = import.meta.env.RONGHE_E2E === '1';
 export default defineContentScript({
   // Production builds register this script at runtime, only for the origins the user (or policy)
   // enabled. The e2e build is the documented exception: 127.0.0.1 and localhost, any port.
-  matches: e2e ? ['http://127.0.0.1/*', 'http://localhost/*'] : ['http://ronghe.invalid/*'],
+  matches: e2e ? ['http://127.0.0.1/*', 'http://localhost/*'] : ['http://ronghe.invalid/*'], // see wxt.config.ts
   registration: e2e ? 'manifest' : 'runtime',
   allFrames: true,
   matchAboutBlank: true,

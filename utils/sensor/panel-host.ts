@@ -105,12 +105,18 @@ export class PanelHost {
   }
 
   close(): void {
-    this.frame?.remove();
+    const frame = this.frame;
     this.frame = null;
     this.applyPush();
     this.handle.hidden = false;
     this.handle.setAttribute('aria-expanded', 'false');
+    // Focus leaves the panel first; the frame goes a moment later, so the rest of the key press
+    // that closed it (Esc's keyup) lands in this document rather than in a vanished frame.
     this.handle.focus();
+    if (frame) {
+      frame.hidden = true;
+      setTimeout(() => frame.remove(), 50);
+    }
   }
 
   toggle(taskKey?: string): void {
