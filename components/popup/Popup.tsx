@@ -8,7 +8,7 @@ import { ExportPanel } from './ExportPanel';
 import { PeriodSwitch } from './PeriodSwitch';
 import { ProgressRing } from './ProgressRing';
 import { SiteStatus } from './SiteStatus';
-import { createPopupState, type PopupState } from './popup-state';
+import { createPopupState, type PopupStart, type PopupState } from './popup-state';
 
 /** Live updates while the popup is open: phases ticked in a panel, rows found in the tab. */
 function useBackgroundUpdates(state: PopupState) {
@@ -31,8 +31,8 @@ function useBackgroundUpdates(state: PopupState) {
   }, [state]);
 }
 
-export function Popup({ state: given }: { state?: PopupState }) {
-  const state = useMemo(() => given ?? createPopupState(), [given]);
+export function Popup({ state: given, start }: { state?: PopupState; start?: PopupStart }) {
+  const state = useMemo(() => given ?? createPopupState(start), [given, start]);
   useEffect(() => {
     void state.load();
   }, [state]);

@@ -44,10 +44,16 @@ export interface PopupState {
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function createPopupState(): PopupState {
+/** What entrypoints/popup/main.tsx already fetched before the first render (one round trip). */
+export interface PopupStart {
+  period: Period;
+  progress: Progress;
+}
+
+export function createPopupState(start?: PopupStart): PopupState {
   const state = {
-    period: signal<Period | null>(null),
-    progress: signal<Progress | null>(null),
+    period: signal<Period | null>(start?.period ?? null),
+    progress: signal<Progress | null>(start?.progress ?? null),
     catalog: signal<Catalog | null>(null),
     tab: signal<ActiveTab | null>(null),
     status: signal<TabStatusData | null>(null),
@@ -88,10 +94,12 @@ export function createPopupState(): PopupState {
 
   async function load(): Promise<void> {
     // Independent requests go out together; only progress waits for the settings' period.
-    const progressDone = send<Settings>({ type: 'settings/get' }).then((settings) => {
-      state.period.value = settings.period;
-      return refreshProgress();
-    });
+    const progressDone = start
+      ? Promise.resolve()
+      : send<Settings>({ type: 'settings/get' }).then((settings) => {
+          state.period.value = settings.period;
+          return refreshProgress();
+        });
     const results = await Promise.allSettled([
       progressDone,
       send<Catalog>({ type: 'catalog/get' }).then((catalog) => {

@@ -1,6 +1,23 @@
 import { render } from 'preact';
 import { Popup } from '@/components/popup/Popup';
+import type { PopupStart } from '@/components/popup/popup-state';
 import '@/components/popup/popup.css';
-import { applyUiLocale } from '@/utils/ui/locale';
+import { setUiLocale, uiLocale } from '@/utils/i18n';
+import type { Settings } from '@/utils/model';
+import { send } from '@/utils/ui/client';
 
-void applyUiLocale().then(() => render(<Popup />, document.getElementById('app')!));
+// One round trip before the first render: the numbers, their period and the UI language.
+async function main() {
+  let start: PopupStart | undefined;
+  try {
+    const reply = await send<PopupStart['progress'] & { period: PopupStart['period']; locale: Settings['locale'] }>({ type: 'progress/get' });
+    setUiLocale(reply.locale);
+    start = { period: reply.period, progress: reply };
+  } catch {
+    setUiLocale('auto'); // the popup still opens and shows the error itself
+  }
+  document.documentElement.lang = uiLocale();
+  render(<Popup start={start} />, document.getElementById('app')!);
+}
+
+void main();

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CATEGORY_IDS, PHASE_IDS, type Event, type Tag, type Task } from '../../utils/model';
 import { toTagRecord } from '../../utils/store/tag-record';
+import { CounterDelta } from '../../utils/store/counters';
 import { RONGHE_DB_NAME, RONGHE_DB_VERSION } from '../../utils/store/schema';
 import { CHROMIUM_PATH, CHROME_E2E_DIR, QUIET_CHROMIUM_ARGS } from '../browsers';
 import type { BenchResult } from './types';
@@ -23,13 +24,15 @@ const ACTIONS = [null, 'branch-meeting', 'commando-team', 'duty-post', 'vanguard
 const DAY = 86_400_000;
 
 /** Deterministic records (LCG): tasks over the last 400 days, 10 events per task. */
-function dataset(now: number): { tasks: Task[]; tags: unknown[]; events: Event[] } {
+function dataset(now: number): { tasks: Task[]; tags: unknown[]; events: Event[]; counters: unknown[] } {
   let lcg = 7;
   const rnd = () => (lcg = (lcg * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const tasks: Task[] = [];
   const tags: unknown[] = [];
   const events: Event[] = [];
   const perTask = EVENTS / TASKS;
+  // The per-day counters the store keeps beside every tag write, built by the store's own code.
+  const counters = new CounterDelta();
   for (let i = 0; i < TASKS; i++) {
     const key = `bench|${i}`;
     const origin = ORIGINS[i % ORIGINS.length]!;
@@ -46,6 +49,7 @@ function dataset(now: number): { tasks: Task[]; tags: unknown[]; events: Event[]
       source: 'auto', confidence: 0.8, evidence: ['防汛'], ruleId: null, phases, phaseCount: 0, integrated: 0, taggedAt: at, updatedAt: at,
     };
     tags.push(toTagRecord(tag));
+    counters.add(tag, 1);
     for (let e = 0; e < perTask; e++) {
       const phase = PHASE_IDS[e % PHASE_IDS.length]!;
       const type = e === 0 ? 'tagged' : e % 3 === 0 ? 'note' : e % 2 === 0 ? 'phase-undone' : 'phase-done';
@@ -53,7 +57,7 @@ function dataset(now: number): { tasks: Task[]; tags: unknown[]; events: Event[]
       events.push({ id: `${key}|${type}|${eventAt}|${phase}`, taskKey: key, origin, type, at: eventAt, ...(type === 'tagged' ? { category: tag.category, action: tag.action } : { phase }) });
     }
   }
-  return { tasks, tags, events };
+  return { tasks, tags, events, counters: counters.rows() };
 }
 
 /** Runs in an extension page: puts records into one store of the background's database. */
@@ -78,7 +82,7 @@ async function seed(page: Page, now: number): Promise<void> {
   // The background opens (and migrates) the database before it answers any message.
   await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'settings/get' }));
   const data = dataset(now);
-  for (const store of ['tasks', 'tags', 'events'] as const) {
+  for (const store of ['tasks', 'tags', 'events', 'counters'] as const) {
     const records = data[store] as unknown[];
     for (let i = 0; i < records.length; i += CHUNK) {
       await page.evaluate(putChunk, { name: RONGHE_DB_NAME, version: RONGHE_DB_VERSION, store, records: records.slice(i, i + CHUNK) });

@@ -24,7 +24,7 @@ export interface RongheServices {
   openPanel(tabId: number, taskKey: string | undefined): Promise<void>;
   tasksForTab(tabId: number): Promise<unknown>;
   tasksList(period: Period, origin: string | undefined): Promise<unknown>;
-  progress(period: Period, origin: string | undefined): Promise<unknown>;
+  progress(period: Period | undefined, origin: string | undefined): Promise<unknown>;
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>): Promise<Settings>;
   listRules(): Promise<Rule[]>;

@@ -79,7 +79,9 @@ export const LedgerQuery = z.object({ type: z.literal('ledger/query') });
 export const LedgerImport = z.object({ type: z.literal('ledger/import'), text: z.string().max(60 * 1024 * 1024), apply: z.boolean() });
 export const LedgerExported = z.object({ type: z.literal('ledger/exported') });
 export const BackupStatus = z.object({ type: z.literal('backup/status') });
-export const ProgressGet = z.object({ type: z.literal('progress/get'), period: Period, origin: z.string().max(300).optional() });
+/** Without a period: the settings' period, and the reply carries it and the UI locale (the popup
+ * opens with this one round trip). */
+export const ProgressGet = z.object({ type: z.literal('progress/get'), period: Period.optional(), origin: z.string().max(300).optional() });
 export const SettingsGet = z.object({ type: z.literal('settings/get') });
 export const SettingsSet = z.object({ type: z.literal('settings/set'), settings: Settings.partial() });
 export const RulesList = z.object({ type: z.literal('rules/list') });

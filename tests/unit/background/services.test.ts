@@ -109,6 +109,8 @@ describe('background services', () => {
     await services.settled();
     const progress = (await services.progress('all', undefined)) as { tagged: number; integrated: number };
     expect(progress).toMatchObject({ tagged: 2, integrated: 1 });
+    // Without a period: the settings' period, and the reply says which, with the UI locale.
+    expect(await services.progress(undefined, undefined)).toMatchObject({ tagged: 2, integrated: 1, period: 'year', locale: 'auto' });
   });
 
   it('policy sites are enabled and locked; policy catalog and settings are locked', async () => {

@@ -163,7 +163,10 @@ export function taskServices(state: BackgroundState): TaskServices {
     },
 
     async progress(period, origin) {
-      return store.progressByDay(db, { ...periodDays(period, new Date(state.now())), origin });
+      const settings = period ? null : await store.getSettings(db);
+      const chosen = period ?? settings!.period;
+      const numbers = await store.progressByDay(db, { ...periodDays(chosen, new Date(state.now())), origin });
+      return settings ? { ...numbers, period: chosen, locale: settings.locale } : numbers;
     },
   };
 }
