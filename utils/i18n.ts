@@ -2,21 +2,25 @@
 // browser's language decides (chrome.i18n); settings.locale can pin zh-CN or en, since the
 // browsers some units run ship without a Chinese UI pack.
 import { browser } from './browser';
-import zhCN from '../public/_locales/zh_CN/messages.json';
-import en from '../public/_locales/en/messages.json';
 
 type Messages = Record<string, { message: string }>;
 type GetMessage = (key: string, substitutions?: string[]) => string;
 
-let pinned: Messages | null = null;
+let pinned: { locale: 'zh-CN' | 'en'; messages: Messages } | null = null;
 
-/** 'auto' follows the browser; the others pin a language for every extension page. */
-export function setUiLocale(locale: 'auto' | 'zh-CN' | 'en'): void {
-  pinned = locale === 'zh-CN' ? (zhCN as Messages) : locale === 'en' ? (en as Messages) : null;
+/** 'auto' follows the browser; the others pin a language for every extension page. The pinned
+ * locale file is loaded only then, so pages that follow the browser don't carry both files. */
+export async function setUiLocale(locale: 'auto' | 'zh-CN' | 'en'): Promise<void> {
+  if (locale === 'auto') {
+    pinned = null;
+    return;
+  }
+  const file = locale === 'zh-CN' ? await import('../public/_locales/zh_CN/messages.json') : await import('../public/_locales/en/messages.json');
+  pinned = { locale, messages: file.default as Messages };
 }
 
 export function uiLocale(): 'zh-CN' | 'en' {
-  if (pinned) return pinned === (zhCN as Messages) ? 'zh-CN' : 'en';
+  if (pinned) return pinned.locale;
   try {
     return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
   } catch {
@@ -31,7 +35,7 @@ function fill(message: string, substitutions: string[] = []): string {
 
 /** Keys are checked by tests against both locale files, so a plain string is enough here. */
 export function t(key: string, substitutions?: string[]): string {
-  const message = pinned?.[key]?.message;
+  const message = pinned?.messages[key]?.message;
   if (message !== undefined) return fill(message, substitutions);
   return (browser.i18n.getMessage as GetMessage)(key, substitutions) || key;
 }

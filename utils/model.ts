@@ -1,14 +1,12 @@
 // The data model, declared once. Every type in the project comes from these schemas.
 import { z } from 'zod';
+import { CATEGORY_IDS, PHASE_IDS } from './domain';
 
-export const CATEGORY_IDS = [
-  'meeting', 'supervision', 'petition', 'project', 'finance', 'personnel', 'emergency', 'research',
-  'training', 'enforcement', 'service', 'publicity', 'economy', 'livelihood', 'party', 'admin',
-] as const;
+export { CATEGORY_IDS, PHASE_IDS, DEFAULT_SETTINGS, emptyPhases, countPhases } from './domain';
+
 export const CategoryId = z.enum(CATEGORY_IDS);
 export type CategoryId = z.infer<typeof CategoryId>;
 
-export const PHASE_IDS = ['plan', 'deploy', 'implement', 'inspect'] as const;
 export const PhaseId = z.enum(PHASE_IDS);
 export type PhaseId = z.infer<typeof PhaseId>;
 
@@ -192,19 +190,3 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  locale: 'auto',
-  panelMode: 'overlay',
-  panelWidth: 380,
-  period: 'year',
-  lastExportAt: null,
-};
-
-export function emptyPhases(): Phases {
-  const phase = (): Phase => ({ done: false, at: null, note: '' });
-  return { plan: phase(), deploy: phase(), implement: phase(), inspect: phase() };
-}
-
-export function countPhases(phases: Phases): number {
-  return PHASE_IDS.reduce((n, p) => n + (phases[p].done ? 1 : 0), 0);
-}

@@ -1,5 +1,6 @@
 // The four phases of one task as real checkboxes; accessible names are exactly 同谋划…同检查.
-import { PHASE_IDS, type PhaseId, type Phases } from '@/utils/model';
+import { PHASE_IDS } from '@/utils/domain';
+import type { PhaseId, Phases } from '@/utils/model';
 import { formatTime as formatAt, gloss, phaseName, t } from './text';
 
 interface Props {

@@ -1,5 +1,5 @@
 // The page at a glance: tasks, integrated (all four phases), and each phase's share.
-import { PHASE_IDS } from '@/utils/model';
+import { PHASE_IDS } from '@/utils/domain';
 import type { PanelSummary } from './store';
 import { percent, phaseName, t } from './text';
 

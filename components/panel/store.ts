@@ -1,6 +1,7 @@
 // The panel's state as signals, and every action it takes. All writes go through the background.
 import { batch, computed, signal } from '@preact/signals';
-import { DEFAULT_SETTINGS, PHASE_IDS, type CategoryId, type Period, type PhaseId } from '@/utils/model';
+import { DEFAULT_SETTINGS, PHASE_IDS } from '@/utils/domain';
+import type { CategoryId, Period, PhaseId } from '@/utils/model';
 import type { ToBackground } from '@/utils/messages/to-background';
 import type { Catalog, FrameStatus, GroupBy, PanelItem, PanelMode, ProgressFilter, Settings, TagView, TasksReply } from './types';
 

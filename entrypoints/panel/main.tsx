@@ -4,7 +4,7 @@
 import { render } from 'preact';
 import { browser } from '@/utils/browser';
 import { send } from '@/utils/ui/client';
-import { ToPages } from '@/utils/messages/to-content';
+import { isToPages } from '@/utils/messages/to-content-guard';
 import { PanelApp } from '@/components/panel/PanelApp';
 import { createPanelStore } from '@/components/panel/store';
 import { isFramed, tellHost } from '@/components/panel/host-bridge';
@@ -53,10 +53,10 @@ async function main() {
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return;
-    const parsed = ToPages.safeParse(raw);
-    if (!parsed.success) return;
-    if (parsed.data.type === 'tags/updated') store.applyViews(parsed.data.tags);
-    else store.tabChanged(parsed.data.tabId);
+    // The zod contract's twin (property-tested equal): zod stays out of the panel's first load.
+    if (!isToPages(raw)) return;
+    if (raw.type === 'tags/updated') store.applyViews(raw.tags);
+    else store.tabChanged(raw.tabId);
   });
 
   if (mode === 'frame') {

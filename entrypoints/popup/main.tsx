@@ -11,10 +11,10 @@ async function main() {
   let start: PopupStart | undefined;
   try {
     const reply = await send<PopupStart['progress'] & { period: PopupStart['period']; locale: Settings['locale'] }>({ type: 'progress/get' });
-    setUiLocale(reply.locale);
+    await setUiLocale(reply.locale);
     start = { period: reply.period, progress: reply };
   } catch {
-    setUiLocale('auto'); // the popup still opens and shows the error itself
+    await setUiLocale('auto'); // the popup still opens and shows the error itself
   }
   document.documentElement.lang = uiLocale();
   render(<Popup start={start} />, document.getElementById('app')!);

@@ -1,7 +1,7 @@
 // The content script's check of what the background pushes to it. Same contract as the zod schema
 // in to-content.ts (a property test holds them equal), without shipping zod into every OA frame.
 // zod's numbers are finite: Number.isFinite, not typeof.
-import type { TagView, ToContent } from './to-content';
+import type { TagView, ToContent, ToPages } from './to-content';
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isString = (x: unknown, max = Infinity): x is string => typeof x === 'string' && x.length <= max;
@@ -47,4 +47,12 @@ export function isToContent(x: unknown): x is ToContent {
     default:
       return false;
   }
+}
+
+/** The same check for what the background broadcasts to extension pages (panel, popup). */
+export function isToPages(x: unknown): x is ToPages {
+  if (!isObject(x)) return false;
+  if (x.type === 'tags/updated') return Array.isArray(x.tags) && x.tags.every(isTagView);
+  if (x.type === 'tab/changed') return Number.isFinite(x.tabId);
+  return false;
 }

@@ -5,9 +5,9 @@ import { send } from './client';
 
 export async function applyUiLocale(): Promise<void> {
   try {
-    setUiLocale((await send<Settings>({ type: 'settings/get' })).locale);
+    await setUiLocale((await send<Settings>({ type: 'settings/get' })).locale);
   } catch {
-    setUiLocale('auto');
+    await setUiLocale('auto');
   }
   document.documentElement.lang = uiLocale();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ToContent } from '@/utils/messages/to-content';
-import { isToContent } from '@/utils/messages/to-content-guard';
+import { ToContent, ToPages } from '@/utils/messages/to-content';
+import { isToContent, isToPages } from '@/utils/messages/to-content-guard';
 
 const tagView = fc.record({
   key: fc.oneof(fc.string({ maxLength: 10 }), fc.string({ minLength: 195, maxLength: 205 })),
@@ -36,6 +36,20 @@ describe('the content script guard', () => {
     fc.assert(
       fc.property(message, (m) => {
         expect(isToContent(m)).toBe(ToContent.safeParse(m).success);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('accepts exactly the broadcasts to extension pages that the zod contract accepts', () => {
+    const pages = fc.oneof(
+      fc.record({ type: fc.constant('tags/updated'), tags: fc.array(tagView, { maxLength: 3 }) }),
+      fc.record({ type: fc.constant('tab/changed'), tabId: fc.oneof(fc.integer(), fc.double(), fc.string()) }),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(pages, (m) => {
+        expect(isToPages(m)).toBe(ToPages.safeParse(m).success);
       }),
       { numRuns: 20000 },
     );
