@@ -35,9 +35,11 @@ async function detectMode(): Promise<PanelMode> {
 async function main() {
   performance.mark('ronghe-panel-start');
   const app = document.getElementById('app')!;
-  const [mode] = await Promise.all([detectMode(), applyUiLocale()]);
-  document.title = t('panel_title');
+  // The language, the mode and (below) the tasks are asked for at once: one round trip to first paint.
+  const localeReady = applyUiLocale();
+  const mode = await detectMode();
   if (mode === 'blank') {
+    await localeReady;
     document.documentElement.dataset.ready = '1';
     performance.mark('ronghe-panel-ready');
     return;
@@ -48,7 +50,16 @@ async function main() {
     const [active] = await browser.tabs.query({ active: true, currentWindow: true });
     tabId = active?.id;
   }
-  const store = createPanelStore({ send, mode, tabId, noActionName: t('panel_noAction') });
+  const store = createPanelStore({
+    send,
+    mode,
+    tabId,
+    // Read when the list is grouped, by which time the language is applied.
+    get noActionName() {
+      return t('panel_noAction');
+    },
+  });
+  const loading = store.load();
   store.selectedKey.value = taskFromHash();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
@@ -78,8 +89,10 @@ async function main() {
   window.addEventListener('hashchange', () => (store.selectedKey.value = taskFromHash()));
 
   const openAll = mode === 'tab' || !browser.tabs ? undefined : () => void browser.tabs.create({ url: browser.runtime.getURL('/panel.html?mode=tab' as '/panel.html') });
+  await localeReady;
+  document.title = t('panel_title');
   render(<PanelApp store={store} version={browser.runtime.getManifest().version} openAll={openAll} />, app);
-  await store.load();
+  await loading;
 }
 
 main().catch((error: unknown) => {

@@ -196,7 +196,9 @@ describe('the side panel in Chromium', () => {
     await expect.poll(() => tagCount(page), { timeout: 30_000 }).toBe(10);
     const panel = await openPanel(page);
     const frameWidth = () => page.evaluate(() => parseInt(document.querySelector('ronghe-panel')!.shadowRoot!.querySelector('iframe')?.style.width ?? '0', 10));
-    const start = await frameWidth();
+    // The saved width arrives with the site's config; read it once it has settled.
+    let start = await frameWidth();
+    await expect.poll(async () => start === (start = await frameWidth()), { timeout: 10_000, intervals: [300] }).toBe(true);
     const separator = panel.getByRole('separator');
     await separator.focus();
     await separator.press('ArrowLeft');
