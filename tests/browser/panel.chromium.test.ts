@@ -198,7 +198,7 @@ describe('the side panel in Chromium', () => {
     const frameWidth = () => page.evaluate(() => parseInt(document.querySelector('ronghe-panel')!.shadowRoot!.querySelector('iframe')?.style.width ?? '0', 10));
     // The saved width arrives with the site's config; read it once it has settled.
     let start = await frameWidth();
-    await expect.poll(async () => start === (start = await frameWidth()), { timeout: 10_000, intervals: [300] }).toBe(true);
+    await expect.poll(async () => start === (start = await frameWidth()), { timeout: 10_000, interval: 300 }).toBe(true);
     const separator = panel.getByRole('separator');
     await separator.focus();
     await separator.press('ArrowLeft');
