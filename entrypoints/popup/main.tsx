@@ -8,11 +8,13 @@ import { send } from '@/utils/ui/client';
 
 // One round trip before the first render: the numbers, their period and the UI language.
 async function main() {
+  performance.mark('ronghe-popup-start');
   let start: PopupStart | undefined;
   try {
     const reply = await send<PopupStart['progress'] & { period: PopupStart['period']; locale: Settings['locale'] }>({ type: 'progress/get' });
     await setUiLocale(reply.locale);
     start = { period: reply.period, progress: reply };
+    performance.mark('ronghe-popup-data');
   } catch {
     await setUiLocale('auto'); // the popup still opens and shows the error itself
   }
