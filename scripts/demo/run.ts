@@ -35,7 +35,8 @@ async function countTags(page: Page): Promise<number> {
 }
 
 async function main() {
-  const server = await startDemoServer({ port: headless ? 0 : 8080 });
+  // A memorable port when someone is watching; any free one if it is taken.
+  const server = await startDemoServer({ port: headless ? 0 : 8080 }).catch(() => startDemoServer({ port: 0 }));
   console.log(`demo: 演示 OA 站点 / demo OA site: ${server.origin}/index.html`);
   const userDataDir = join(OUT, '.profile');
   // Each tour starts from an empty store, so its ledger is exactly the tour's.
