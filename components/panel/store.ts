@@ -129,7 +129,7 @@ export function createPanelStore(options: PanelStoreOptions) {
     try {
       // One round trip: the tab's tasks don't wait for the catalog (a full tab needs the period).
       const [cat, set] = await Promise.all([
-        send<Catalog>({ type: 'catalog/get' }),
+        send<Catalog>({ type: 'catalog/get', lexicon: false }),
         send<Settings>({ type: 'settings/get' }).then(async (s) => {
           settings.value = s;
           if (mode === 'tab') await fetchTasks();

@@ -102,7 +102,7 @@ export function createPopupState(start?: PopupStart): PopupState {
         });
     const results = await Promise.allSettled([
       progressDone,
-      send<Catalog>({ type: 'catalog/get' }).then((catalog) => {
+      send<Catalog>({ type: 'catalog/get', lexicon: false }).then((catalog) => {
         state.catalog.value = catalog;
       }),
       loadTab(),

@@ -30,7 +30,7 @@ export interface RongheServices {
   listRules(): Promise<Rule[]>;
   putRule(rule: Rule): Promise<void>;
   deleteRule(id: string): Promise<void>;
-  getCatalog(): Promise<Catalog>;
+  getCatalog(withLexicon?: boolean): Promise<Catalog>;
   setCatalog(catalog: Catalog | null): Promise<Catalog>;
   clearAll(): Promise<void>;
   enableSite(origin: string, selectors: SelectorOverride | null, tabId: number | null): Promise<Site>;
@@ -116,7 +116,7 @@ async function dispatch(s: RongheServices, who: Caller, msg: ToBackground): Prom
     case 'task/uncorrect':
       return s.uncorrect(msg.taskKey);
     case 'catalog/get':
-      return s.getCatalog();
+      return s.getCatalog(msg.lexicon !== false);
     case 'catalog/set':
       return s.setCatalog(msg.catalog);
     case 'catalog/reset':

@@ -58,7 +58,8 @@ export const TasksForTab = z.object({ type: z.literal('tasks/for-tab'), tabId: z
 export const TasksList = z.object({ type: z.literal('tasks/list'), period: Period, origin: z.string().max(300).optional() });
 /** Undo a correction: drop its rule; the task and the tasks that followed it are tagged afresh. */
 export const TaskUncorrect = z.object({ type: z.literal('task/uncorrect'), taskKey });
-export const CatalogGet = z.object({ type: z.literal('catalog/get') });
+/** lexicon: false leaves out the lexicon (thousands of terms) for pages that only name things. */
+export const CatalogGet = z.object({ type: z.literal('catalog/get'), lexicon: z.boolean().optional() });
 export const CatalogSet = z.object({ type: z.literal('catalog/set'), catalog: Catalog });
 export const CatalogReset = z.object({ type: z.literal('catalog/reset') });
 export const RulePut = z.object({ type: z.literal('rules/put'), rule: Rule });

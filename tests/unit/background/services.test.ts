@@ -132,4 +132,14 @@ describe('background services', () => {
     expect(fx.injectNow).toHaveBeenCalledWith(12);
     expect(await services.isSiteEnabled('http://10.1.2.3:8080')).toBe(true);
   });
+
+  it('names the catalog without its lexicon for pages that only need names', async () => {
+    const { services } = await setup();
+    const full = await services.getCatalog(true);
+    const named = await services.getCatalog(false);
+    expect(full.lexicon.length).toBeGreaterThan(1000);
+    expect(named.lexicon).toEqual([]);
+    expect(named.categories).toEqual(full.categories);
+    expect(named.actions).toEqual(full.actions);
+  });
 });

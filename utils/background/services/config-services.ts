@@ -36,8 +36,8 @@ export function configServices(state: BackgroundState): ConfigServices {
       state.setRules(state.rules.filter((r) => r.id !== id));
     },
 
-    async getCatalog() {
-      return state.catalog;
+    async getCatalog(withLexicon = true) {
+      return withLexicon ? state.catalog : { ...state.catalog, lexicon: [] };
     },
 
     async setCatalog(next) {
