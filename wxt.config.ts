@@ -41,6 +41,8 @@ export default defineConfig({
       // MV3 registers content scripts at runtime; MV2 (old Chromium) injects per frame on navigation.
       ...(manifestVersion === 3 ? ['scripting'] : ['webNavigation']),
       ...(manifestVersion === 3 && browser !== 'firefox' ? ['sidePanel'] : []),
+      // MV2 has no host_permissions key: the e2e build's hosts go here.
+      ...(e2e && manifestVersion === 2 ? e2eHosts : []),
     ],
     // The same panel page, in the browser's own side panel where it has one (Chrome 114+, Firefox).
     ...(manifestVersion === 3 && browser !== 'firefox' ? { side_panel: { default_path: 'panel.html' } } : {}),
@@ -48,7 +50,6 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { host_permissions: e2e ? e2eHosts : [], optional_host_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_permissions: ['http://*/*', 'https://*/*'] }),
-    ...(e2e && manifestVersion === 2 ? { permissions: ['storage', 'unlimitedStorage', 'webNavigation', ...e2eHosts] } : {}),
     storage: { managed_schema: 'managed-schema.json' },
     // The panel is an extension page framed by <ronghe-panel>; the content script only runs on
     // enabled sites, and the panel shows nothing but its own tab's tasks.

@@ -39,7 +39,11 @@ async function openPage(path: string): Promise<Page> {
 }
 
 function panelFrameOf(page: Page): Frame | undefined {
-  return page.frames().find((f) => f.url().startsWith(`chrome-extension://${session.extensionId}/panel.html`));
+  // The newest live panel frame: a closed one may linger for a moment before it is removed.
+  return page
+    .frames()
+    .filter((f) => !f.isDetached() && f.url().startsWith(`chrome-extension://${session.extensionId}/panel.html`))
+    .at(-1);
 }
 
 /** Clicks 融合助手 and waits for the panel's task list. */

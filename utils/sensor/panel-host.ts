@@ -85,6 +85,7 @@ export class PanelHost {
 
   open(taskKey?: string): void {
     this.show();
+    this.dropClosing();
     if (this.frame) {
       if (taskKey) this.frame.src = this.options.panelUrl(taskKey);
       this.frame.focus();
@@ -115,8 +116,16 @@ export class PanelHost {
     this.handle.focus();
     if (frame) {
       frame.hidden = true;
-      setTimeout(() => frame.remove(), 50);
+      this.closing = frame;
+      setTimeout(() => this.dropClosing(), 50);
     }
+  }
+
+  /** The frame a close left behind for a moment; gone at once if the panel reopens first. */
+  private closing: HTMLIFrameElement | null = null;
+  private dropClosing(): void {
+    this.closing?.remove();
+    this.closing = null;
   }
 
   toggle(taskKey?: string): void {

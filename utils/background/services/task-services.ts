@@ -1,5 +1,5 @@
 // Tasks seen on pages: tagging reported rows, ticking phases, corrections that teach and undo.
-import { taskKey } from '../../adapters/task-key';
+import { fnv1a53, taskKey } from '../../adapters/task-key';
 import { ruleSignature } from '../../tagging';
 import type { CategoryId, Rule, Tag, Task } from '../../model';
 import * as store from '../../store';
@@ -109,7 +109,7 @@ export function taskServices(state: BackgroundState): TaskServices {
       if (!task) throw new NotFoundError(key);
       const at = state.now();
       const rule: Rule = {
-        id: `rule-${at.toString(36)}-${hashString(task.title)}`,
+        id: `rule-${at.toString(36)}-${fnv1a53(task.title)}`,
         title: task.title,
         signature: ruleSignature(task.title),
         category,
@@ -169,14 +169,4 @@ export function taskServices(state: BackgroundState): TaskServices {
       return settings ? { ...numbers, period: chosen, locale: settings.locale } : numbers;
     },
   };
-}
-
-/** FNV-1a, enough to make rule ids readable and distinct. */
-function hashString(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
 }
