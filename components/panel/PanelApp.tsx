@@ -1,6 +1,6 @@
 // The panel micro-frontend: the tasks of this page (or of all sites in a full tab), their phases,
 // and corrections. Framed in the OA page by <ronghe-panel>, or in a tab, or the side panel.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Period } from '@/utils/model';
 import type { PanelStore } from './store';
 import { Summary } from './Summary';
@@ -30,6 +30,9 @@ export function PanelApp({ store, version, openAll }: Props) {
     if (!store.selectedKey.peek()) heading.current?.focus();
   }, []);
 
+  useLayoutEffect(() => {
+    if (loaded) performance.mark('ronghe-panel-commit');
+  }, [loaded]);
   useEffect(() => {
     if (!loaded) return;
     document.documentElement.dataset.ready = '1';

@@ -5,8 +5,8 @@ import type { PanelStore, TaskGroup } from './store';
 import { TaskCard, domId, type TaskActions } from './TaskCard';
 import { t } from './text';
 
-const FIRST_SLICE = 12;
-const NEXT_SLICE = 60;
+const FIRST_SLICE = 5;
+const NEXT_SLICE = 24;
 
 export function TaskList({ store }: { store: PanelStore }) {
   const groups = store.groups.value;

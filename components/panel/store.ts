@@ -3,6 +3,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { DEFAULT_SETTINGS, PHASE_IDS } from '@/utils/domain';
 import type { CategoryId, Period, PhaseId } from '@/utils/model';
 import type { ToBackground } from '@/utils/messages/to-background';
+import { CATALOG_GET, OWN_TAB_TASKS } from './start';
 import type { Catalog, FrameStatus, GroupBy, PanelItem, PanelMode, ProgressFilter, Settings, TagView, TasksReply } from './types';
 
 export type Send = <T = unknown>(message: ToBackground) => Promise<T>;
@@ -26,6 +27,8 @@ export interface PanelStoreOptions {
   tabId?: number;
   /** Localised fallback names ("no action"). */
   noActionName?: string;
+  /** The settings the page already asked for (its language needs them first): load() uses them. */
+  settings?: Promise<Settings>;
 }
 
 export function progressOf(count: number): Exclude<ProgressFilter, 'all'> {
@@ -111,7 +114,7 @@ export function createPanelStore(options: PanelStoreOptions) {
     const reply =
       mode === 'tab'
         ? await send<TasksReply>({ type: 'tasks/list', period: settings.value.period })
-        : await send<TasksReply>(tabId.value === undefined ? { type: 'tasks/for-tab' } : { type: 'tasks/for-tab', tabId: tabId.value });
+        : await send<TasksReply>(tabId.value === undefined ? OWN_TAB_TASKS : { type: 'tasks/for-tab', tabId: tabId.value });
     batch(() => {
       items.value = reply.items;
       frames.value = reply.frames;
@@ -129,8 +132,8 @@ export function createPanelStore(options: PanelStoreOptions) {
     try {
       // One round trip: the tab's tasks don't wait for the catalog (a full tab needs the period).
       const [cat, set] = await Promise.all([
-        send<Catalog>({ type: 'catalog/get', lexicon: false }),
-        send<Settings>({ type: 'settings/get' }).then(async (s) => {
+        send<Catalog>(CATALOG_GET),
+        (options.settings ?? send<Settings>({ type: 'settings/get' })).then(async (s) => {
           settings.value = s;
           if (mode === 'tab') await fetchTasks();
           return s;
@@ -145,6 +148,7 @@ export function createPanelStore(options: PanelStoreOptions) {
     } catch (e) {
       fail(e);
     } finally {
+      performance.mark('ronghe-panel-data');
       loaded.value = true;
     }
   }

@@ -7,10 +7,11 @@ import { send } from '@/utils/ui/client';
 import { isToPages } from '@/utils/messages/to-content-guard';
 import { PanelApp } from '@/components/panel/PanelApp';
 import { createPanelStore } from '@/components/panel/store';
-import { isFramed, tellHost } from '@/components/panel/host-bridge';
+import { tellHost } from '@/components/panel/host-bridge';
+import { knownMode, SETTINGS_GET } from '@/components/panel/start';
 import { t } from '@/components/panel/text';
 import { applyUiLocale } from '@/utils/ui/locale';
-import type { PanelMode } from '@/components/panel/types';
+import type { PanelMode, Settings } from '@/components/panel/types';
 import '@/components/panel/panel.css';
 
 function taskFromHash(): string | null {
@@ -24,9 +25,8 @@ function taskFromHash(): string | null {
 }
 
 async function detectMode(): Promise<PanelMode> {
-  const requested = new URLSearchParams(location.search).get('mode');
-  if (requested === 'tab' || requested === 'side' || requested === 'blank' || requested === 'frame') return requested;
-  if (isFramed()) return 'frame';
+  const known = knownMode(location.search);
+  if (known) return known;
   // A side panel is no tab; a page opened in a tab is the full view.
   const current = await browser.tabs?.getCurrent().catch(() => undefined);
   return current ? 'tab' : 'side';
@@ -35,8 +35,10 @@ async function detectMode(): Promise<PanelMode> {
 async function main() {
   performance.mark('ronghe-panel-start');
   const app = document.getElementById('app')!;
-  // The language, the mode and (below) the tasks are asked for at once: one round trip to first paint.
-  const localeReady = applyUiLocale();
+  // The language, the mode and (below) the tasks are asked for at once: one round trip to first paint
+  // (the boot script asked already, while this module loaded).
+  const settings = send<Settings>(SETTINGS_GET);
+  const localeReady = applyUiLocale(settings);
   const mode = await detectMode();
   if (mode === 'blank') {
     await localeReady;
@@ -54,6 +56,7 @@ async function main() {
     send,
     mode,
     tabId,
+    settings,
     // Read when the list is grouped, by which time the language is applied.
     get noActionName() {
       return t('panel_noAction');

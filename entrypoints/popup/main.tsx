@@ -5,13 +5,14 @@ import '@/components/popup/popup.css';
 import { setUiLocale, uiLocale } from '@/utils/i18n';
 import type { Settings } from '@/utils/model';
 import { send } from '@/utils/ui/client';
+import { POPUP_START } from '@/components/popup/ids';
 
 // One round trip before the first render: the numbers, their period and the UI language.
 async function main() {
   performance.mark('ronghe-popup-start');
   let start: PopupStart | undefined;
   try {
-    const reply = await send<PopupStart['progress'] & { period: PopupStart['period']; locale: Settings['locale'] }>({ type: 'progress/get' });
+    const reply = await send<PopupStart['progress'] & { period: PopupStart['period']; locale: Settings['locale'] }>(POPUP_START);
     await setUiLocale(reply.locale);
     start = { period: reply.period, progress: reply };
     performance.mark('ronghe-popup-data');

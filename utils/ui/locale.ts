@@ -3,9 +3,10 @@ import { setUiLocale, uiLocale } from '../i18n';
 import type { Settings } from '../model';
 import { send } from './client';
 
-export async function applyUiLocale(): Promise<void> {
+/** `settings`: the page's own request for them, when it needs them for more than the language. */
+export async function applyUiLocale(settings?: Promise<Settings>): Promise<void> {
   try {
-    await setUiLocale((await send<Settings>({ type: 'settings/get' })).locale);
+    await setUiLocale((await (settings ?? send<Settings>({ type: 'settings/get' }))).locale);
   } catch {
     await setUiLocale('auto');
   }
