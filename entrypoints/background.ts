@@ -6,8 +6,7 @@ import { showBadge, showTabWarning, tabWarning } from '@/utils/background/badge'
 import { hasHostAccess, injectIntoTab, injectOnNavigation, registerSite, unregisterSite } from '@/utils/background/site-registration';
 import { readPolicy } from '@/utils/background/policy';
 import type { ToContent } from '@/utils/messages/to-content';
-import { periodDays } from '@/utils/background/period';
-import { openRongheDb, progressByDay, getSettings, putSite, getSite } from '@/utils/store';
+import { openRongheDb, getSettings, putSite, getSite } from '@/utils/store';
 import { t } from '@/utils/i18n';
 
 const E2E_SITES = ['http://127.0.0.1', 'http://localhost'];
@@ -34,7 +33,7 @@ export default defineBackground(() => {
     badgeTimer = setTimeout(async () => {
       const db = await dbReady;
       const { period } = await getSettings(db);
-      const p = await progressByDay(db, periodDays(period));
+      const p = await (await servicesReady).badgeProgress(period);
       await showBadge({ tagged: p.tagged, integrated: p.integrated, periodName: t(`period_${period}`) });
     }, 50);
   };

@@ -1,6 +1,8 @@
 // The background's behaviour behind the router, one module per domain over one shared state.
 // The background is the single writer of the store.
 import type * as store from '../store';
+import type { Period } from '../model';
+import { periodDays } from './period';
 import type { RongheServices } from './router';
 import type { Effects } from './services/effects';
 import { BackgroundState } from './services/state';
@@ -17,10 +19,20 @@ export interface Services extends RongheServices {
   /** Resolves once the sightings written so far are committed (tests, badge). */
   settled(): Promise<unknown>;
   tabClosed(tabId: number): void;
+  /** The numbers the badge shows for a period (all sites). */
+  badgeProgress(period: Period): Promise<store.Progress>;
 }
 
 export function createServices(db: store.RongheDb, effects: Effects, now: () => number = Date.now): Services {
-  const state = new BackgroundState(db, effects, now);
+  // Every change the badge is refreshed for also changes what progress reads return.
+  const tracked: Effects = {
+    ...effects,
+    refreshBadge() {
+      state.progressChanged();
+      effects.refreshBadge();
+    },
+  };
+  const state: BackgroundState = new BackgroundState(db, tracked, now);
   const ready = state.load();
   const domains: RongheServices = {
     ...taskServices(state),
@@ -35,5 +47,14 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
       return (fn as (...a: unknown[]) => unknown)(...args);
     }]),
   ) as unknown as RongheServices;
-  return { ...guarded, ready, settled: () => state.settled(), tabClosed: (tabId) => state.tabs.close(tabId) };
+  return {
+    ...guarded,
+    ready,
+    settled: () => state.settled(),
+    tabClosed: (tabId) => state.tabs.close(tabId),
+    badgeProgress: async (period) => {
+      await ready;
+      return state.progress(periodDays(period, new Date(state.now())));
+    },
+  };
 }

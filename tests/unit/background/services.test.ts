@@ -5,6 +5,7 @@ import { taskKey } from '@/utils/adapters/task-key';
 import type { TagView } from '@/utils/messages/to-content';
 import type { RowReport } from '@/utils/model';
 import * as store from '@/utils/store';
+import { toBackup } from '@/utils/ledger/json-backup';
 import { freshDb } from '../store/helpers';
 
 const OA = 'http://oa.example.gov.cn';
@@ -141,5 +142,29 @@ describe('background services', () => {
     expect(named.lexicon).toEqual([]);
     expect(named.categories).toEqual(full.categories);
     expect(named.actions).toEqual(full.actions);
+  });
+
+  it('answers progress from memory only until the next write: every write path shows at once', async () => {
+    const { db, services } = await setup();
+    const fresh = async () => {
+      await services.settled();
+      const all = (await services.progress('all', undefined)) as store.Progress;
+      expect(all).toEqual(await store.progressByDay(db, {}));
+      return all;
+    };
+    expect((await fresh()).tagged).toBe(0);
+    const views = await services.reportRows(caller, report([row('1', '关于做好2024年防汛抗旱工作的通知'), row('2', '关于做好2024年防汛抗旱工作的补充通知')]));
+    expect((await fresh()).tagged).toBe(2);
+    await services.setPhase(views[0]!.key, 'plan', true, undefined);
+    expect((await fresh()).byPhase.plan).toBe(1);
+    await services.correct(views[0]!.key, 'finance', 'integrity-education');
+    expect((await fresh()).byCategory.finance).toBeGreaterThanOrEqual(1);
+    await services.uncorrect(views[0]!.key);
+    expect((await fresh()).byCategory.finance ?? 0).toBe(0);
+    const text = await toBackup((await services.ledgerQuery()) as store.StoreDump);
+    await services.clearAll();
+    expect((await fresh()).tagged).toBe(0);
+    expect(await services.ledgerImport(text, true)).toMatchObject({ ok: true, applied: true });
+    expect((await fresh()).tagged).toBe(2);
   });
 });

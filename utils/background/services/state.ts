@@ -29,6 +29,9 @@ export class BackgroundState {
   /** Task signatures written in this service worker's life: re-sightings don't rewrite them. */
   private readonly written = new Map<string, string>();
   private lastWrite: Promise<unknown> = Promise.resolve();
+  /** Progress read from the counters since the last change to them (see progressChanged). */
+  private readonly progressMemo = new Map<string, store.Progress>();
+  private progressGeneration = 0;
 
   constructor(
     readonly db: store.RongheDb,
@@ -72,6 +75,25 @@ export class BackgroundState {
   setCatalog(catalog: Catalog): void {
     this.catalog = catalog;
     this.match = createMatcher(catalog, this.rules);
+  }
+
+  /** Called with every committed write that can change progress (where the badge is refreshed). */
+  progressChanged(): void {
+    this.progressGeneration++;
+    this.progressMemo.clear();
+  }
+
+  /** Progress for a range of days, from the counters; the same question again, with no write in
+   * between, is answered from memory (a popup opened right after the badge was refreshed). */
+  async progress(q: store.DayProgressQuery): Promise<store.Progress> {
+    const key = `${q.origin ?? ''}|${q.fromDay ?? ''}|${q.toDay ?? ''}`;
+    const known = this.progressMemo.get(key);
+    if (known) return known;
+    const generation = this.progressGeneration;
+    const read = await store.progressByDay(this.db, q);
+    // A write that committed during the read may or may not be in it: then it isn't kept.
+    if (generation === this.progressGeneration) this.progressMemo.set(key, read);
+    return read;
   }
 
   classify(task: Task): Classification {
@@ -155,6 +177,7 @@ export class BackgroundState {
 
   /** After a clear or an import, memory must not outlive the store. */
   forget(): void {
+    this.progressChanged();
     this.tagCache.clear();
     this.taskCache.clear();
     this.written.clear();

@@ -165,7 +165,7 @@ export function taskServices(state: BackgroundState): TaskServices {
     async progress(period, origin) {
       const settings = period ? null : await store.getSettings(db);
       const chosen = period ?? settings!.period;
-      const numbers = await store.progressByDay(db, { ...periodDays(chosen, new Date(state.now())), origin });
+      const numbers = await state.progress({ ...periodDays(chosen, new Date(state.now())), origin });
       return settings ? { ...numbers, period: chosen, locale: settings.locale } : numbers;
     },
   };
