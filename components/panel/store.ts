@@ -164,18 +164,7 @@ export function createPanelStore(options: PanelStoreOptions) {
       byKey.delete(item.task.key);
       // The view carries the phase count, not which phases: a different count means fetch again.
       if (view.phases !== item.tag.phaseCount) stale = true;
-      return {
-        ...item,
-        view,
-        tag: {
-          ...item.tag,
-          category: view.category as CategoryId,
-          action: view.action,
-          source: view.source as PanelItem['tag']['source'],
-          confidence: view.confidence,
-          evidence: view.evidence,
-        },
-      };
+      return { ...item, view };
     });
     if (byKey.size && mode === 'tab') unknown = true;
     items.value = next;
@@ -196,7 +185,7 @@ export function createPanelStore(options: PanelStoreOptions) {
       replace(key, (item) => {
         const phases = { ...item.tag.phases, [phase]: { done: d, at, note: n } };
         const phaseCount = PHASE_IDS.reduce((c, p) => c + (phases[p].done ? 1 : 0), 0);
-        return { ...item, tag: { ...item.tag, phases, phaseCount, integrated: phaseCount === 4 ? 1 : 0 }, view: { ...item.view, phases: phaseCount } };
+        return { ...item, tag: { phases, phaseCount }, view: { ...item.view, phases: phaseCount } };
       });
     // Optimistic: the checkbox answers at once; a refusal puts it back.
     apply(done, done ? (previous.done ? previous.at : Date.now()) : null, nextNote);

@@ -1,12 +1,11 @@
 // The shapes the panel receives from the background (see utils/background/services.ts).
 import type { Catalog, Settings, Tag, Task } from '@/utils/model';
 import type { TagView } from '@/utils/messages/to-content';
+import type { panelItem } from '@/utils/background/tag-view';
 
-export interface PanelItem {
-  task: Task;
-  tag: Tag;
-  view: TagView;
-}
+/** One task as the panel lists it: only what the panel shows (the background cuts it with
+ * `panelItem`), since a page of hundreds of tasks travels in one message to the first paint. */
+export type PanelItem = ReturnType<typeof panelItem>;
 
 /** What one frame of the tab found (page/status), for diagnostics. */
 export type { FrameStatus } from '@/utils/messages/to-background';

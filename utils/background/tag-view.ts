@@ -1,4 +1,4 @@
-import type { Catalog, Tag } from '../model';
+import type { Catalog, Tag, Task } from '../model';
 import type { TagView } from '../messages/to-content';
 
 /** The display shape of a tag, with names from the (possibly customised) catalog. */
@@ -17,5 +17,15 @@ export function tagView(tag: Tag, catalog: Catalog): TagView {
     confidence: tag.confidence,
     source: tag.source,
     evidence: tag.evidence,
+  };
+}
+
+/** One task as the panel lists it (components/panel/types.ts PanelItem): only what the panel
+ * shows, since a page of hundreds of tasks travels to it in one message. */
+export function panelItem(task: Task, tag: Tag, catalog: Catalog) {
+  return {
+    task: { key: task.key, origin: task.origin, title: task.title, fields: task.fields },
+    tag: { phases: tag.phases, phaseCount: tag.phaseCount },
+    view: tagView(tag, catalog),
   };
 }

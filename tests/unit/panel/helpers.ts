@@ -6,8 +6,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_CATALOG } from '@/utils/catalog/default-catalog';
 import { DEFAULT_SETTINGS, PHASE_IDS, emptyPhases, type CategoryId, type Tag, type Task } from '@/utils/model';
 import type { ToBackground } from '@/utils/messages/to-background';
-import { tagView } from '@/utils/background/tag-view';
-import type { FrameStatus, PanelItem } from '@/components/panel/types';
+import { panelItem, tagView } from '@/utils/background/tag-view';
+import type { TagView } from '@/utils/messages/to-content';
+import type { FrameStatus } from '@/components/panel/types';
 
 export const ZH = JSON.parse(readFileSync(resolve('public/_locales/zh_CN/messages.json'), 'utf8')) as Record<string, { message: string }>;
 export const EN = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -20,7 +21,14 @@ export function useChineseMessages(): void {
   }) as typeof fakeBrowser.i18n.getMessage);
 }
 
-export function item(n: number, category: CategoryId, title: string, phasesDone = 0, fields: Task['fields'] = {}): PanelItem {
+/** A task, its tag and view as stored; `panelItem` cuts it to what the background sends the panel. */
+export interface StoredItem {
+  task: Task;
+  tag: Tag;
+  view: TagView;
+}
+
+export function item(n: number, category: CategoryId, title: string, phasesDone = 0, fields: Task['fields'] = {}): StoredItem {
   const phases = emptyPhases();
   PHASE_IDS.slice(0, phasesDone).forEach((p, i) => (phases[p] = { done: true, at: Date.UTC(2025, 2, 1 + i, 1), note: '' }));
   const key = `http://oa.test|ecology9|${n}`;
@@ -33,7 +41,7 @@ export function item(n: number, category: CategoryId, title: string, phasesDone 
   return { task, tag, view: tagView(tag, DEFAULT_CATALOG) };
 }
 
-export const ITEMS: PanelItem[] = [
+export const ITEMS: StoredItem[] = [
   item(1, 'emergency', '关于召开全市防汛抗旱工作视频会议的通知', 0, { sender: '陈晓东', receivedAt: '2024-05-01 10:12', urgency: 2 }),
   item(2, 'supervision', '市政府督办单：关于老旧小区改造进度滞后问题的督办', 2),
   item(3, 'emergency', '关于做好汛期地质灾害隐患排查工作的紧急通知', 4),
@@ -48,7 +56,7 @@ export function scriptedBackground(replies: Partial<Record<ToBackground['type'],
   const defaults: Partial<Record<ToBackground['type'], unknown | Handler>> = {
     'catalog/get': DEFAULT_CATALOG,
     'settings/get': DEFAULT_SETTINGS,
-    'tasks/for-tab': { items: ITEMS, frames: [] as FrameStatus[] },
+    'tasks/for-tab': { items: ITEMS.map((i) => panelItem(i.task, i.tag, DEFAULT_CATALOG)), frames: [] as FrameStatus[] },
   };
   const send = vi.fn(async (msg: ToBackground) => {
     calls.push(msg);

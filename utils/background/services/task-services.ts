@@ -3,6 +3,7 @@ import { fnv1a53, taskKey } from '../../adapters/task-key';
 import { ruleSignature } from '../../tagging';
 import type { CategoryId, Rule, Tag, Task } from '../../model';
 import * as store from '../../store';
+import { panelItem } from '../tag-view';
 import type { TagView } from '../../messages/to-content';
 import { NotFoundError, type RongheServices } from '../router';
 import { periodDays, periodRange } from '../period';
@@ -44,7 +45,7 @@ export function taskServices(state: BackgroundState): TaskServices {
     return keys.flatMap((_, i) => {
       const task = tasks[i];
       const tag = tags[i];
-      return task && tag ? [{ task, tag, view: state.view(tag) }] : [];
+      return task && tag ? [panelItem(task, tag, state.catalog)] : [];
     });
   };
 
