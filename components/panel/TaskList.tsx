@@ -5,7 +5,7 @@ import type { PanelStore, TaskGroup } from './store';
 import { TaskCard, domId, type TaskActions } from './TaskCard';
 import { t } from './text';
 
-const FIRST_SLICE = 5;
+const FIRST_SLICE = 4;
 const NEXT_SLICE = 24;
 
 export function TaskList({ store }: { store: PanelStore }) {
