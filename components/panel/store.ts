@@ -3,7 +3,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { DEFAULT_SETTINGS, PHASE_IDS } from '@/utils/domain';
 import type { CategoryId, Period, PhaseId } from '@/utils/model';
 import type { ToBackground } from '@/utils/messages/to-background';
-import { CATALOG_GET, OWN_TAB_TASKS } from './start';
+import { CATALOG_GET, OWN_TAB_TASKS, SETTINGS_GET } from './start';
 import type { Catalog, FrameStatus, GroupBy, PanelItem, PanelMode, ProgressFilter, Settings, TagView, TasksReply } from './types';
 
 export type Send = <T = unknown>(message: ToBackground) => Promise<T>;
@@ -110,11 +110,13 @@ export function createPanelStore(options: PanelStoreOptions) {
     error.value = e instanceof Error ? e.message : String(e);
   };
 
+  const askTasks = (period: Period) =>
+    mode === 'tab'
+      ? send<TasksReply>({ type: 'tasks/list', period })
+      : send<TasksReply>(tabId.value === undefined ? OWN_TAB_TASKS : { type: 'tasks/for-tab', tabId: tabId.value });
+
   async function fetchTasks(): Promise<void> {
-    const reply =
-      mode === 'tab'
-        ? await send<TasksReply>({ type: 'tasks/list', period: settings.value.period })
-        : await send<TasksReply>(tabId.value === undefined ? OWN_TAB_TASKS : { type: 'tasks/for-tab', tabId: tabId.value });
+    const reply = await askTasks(settings.value.period);
     batch(() => {
       items.value = reply.items;
       frames.value = reply.frames;
@@ -131,26 +133,28 @@ export function createPanelStore(options: PanelStoreOptions) {
   async function load(): Promise<void> {
     try {
       // One round trip: the tab's tasks don't wait for the catalog (a full tab needs the period).
-      const [cat, set] = await Promise.all([
+      const settingsReply = options.settings ?? send<Settings>(SETTINGS_GET);
+      const [cat, set, reply] = await Promise.all([
         send<Catalog>(CATALOG_GET),
-        (options.settings ?? send<Settings>({ type: 'settings/get' })).then(async (s) => {
-          settings.value = s;
-          if (mode === 'tab') await fetchTasks();
-          return s;
-        }),
-        mode === 'tab' ? Promise.resolve() : fetchTasks(),
+        settingsReply,
+        mode === 'tab' ? settingsReply.then((s) => askTasks(s.period)) : askTasks(settings.value.period),
       ]);
+      // All at once: the first render with data is the only one.
       batch(() => {
         catalog.value = cat;
         settings.value = set;
+        items.value = reply.items;
+        frames.value = reply.frames;
+        error.value = null;
+        loaded.value = true;
       });
-      error.value = null;
     } catch (e) {
-      fail(e);
-    } finally {
-      performance.mark('ronghe-panel-data');
-      loaded.value = true;
+      batch(() => {
+        fail(e);
+        loaded.value = true;
+      });
     }
+    performance.mark('ronghe-panel-data');
   }
 
   /** Broadcast views (this or another tab changed tags): update what we show. */

@@ -93,6 +93,9 @@ async function main() {
 
   const openAll = mode === 'tab' || !browser.tabs ? undefined : () => void browser.tabs.create({ url: browser.runtime.getURL('/panel.html?mode=tab' as '/panel.html') });
   await localeReady;
+  // With the data at hand (the usual case: the boot script asked early) the first render is the
+  // full one; a loading state only shows when the background is slow.
+  await Promise.race([loading, new Promise((resolve) => setTimeout(resolve, 50))]);
   document.title = t('panel_title');
   render(<PanelApp store={store} version={browser.runtime.getManifest().version} openAll={openAll} />, app);
   await loading;
