@@ -11,6 +11,8 @@ import type { BenchResult } from './types';
 
 const RUNS = 7;
 const ROWS = 200;
+/** Nothing touches the page for this long after the click (the panel is ready well before). */
+const QUIET_MS = 500;
 
 const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -22,12 +24,16 @@ const markAt = (frame: Frame, name: string) =>
     return mark ? performance.timeOrigin + mark.startTime : null;
   }, name);
 
+/** The panel's frame once it is ready. The panel's own marks carry the timings, so this looks only
+ * after a quiet pause and then rarely: polling the frame while it loads would compete with it for
+ * the browser's and the renderer's time. */
 async function panelFrame(page: Page, extensionId: string, query: string): Promise<Frame> {
+  await page.waitForTimeout(QUIET_MS);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/panel.html${query}`));
     if (frame && (await frame.evaluate(() => document.documentElement.dataset.ready === '1').catch(() => false))) return frame;
-    await page.waitForTimeout(10);
+    await page.waitForTimeout(100);
   }
   throw new Error('bench: the panel did not get ready');
 }
