@@ -30,6 +30,22 @@ export function PanelApp({ store, version, openAll }: Props) {
     if (!store.selectedKey.peek()) heading.current?.focus();
   }, []);
 
+  // A panel its host started hidden (the pointer reached 融合助手 before the click) has no size
+  // until it is shown: then focus moves in, and the benchmark's shown mark follows the next paint.
+  useEffect(() => {
+    if (!framed) return;
+    let hidden = window.innerWidth === 0;
+    const onResize = () => {
+      const wasHidden = hidden;
+      hidden = window.innerWidth === 0;
+      if (!wasHidden || hidden) return;
+      if (!store.selectedKey.peek()) heading.current?.focus();
+      requestAnimationFrame(() => setTimeout(() => performance.mark('ronghe-panel-shown')));
+    };
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, [framed]);
+
   useLayoutEffect(() => {
     if (loaded) performance.mark('ronghe-panel-commit');
   }, [loaded]);

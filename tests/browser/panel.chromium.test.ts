@@ -114,6 +114,26 @@ describe('the side panel in Chromium', () => {
     await page.close();
   });
 
+  it('a pointer resting on 融合助手 starts the panel hidden; the click shows it with focus inside', async () => {
+    const page = await openPage(E9);
+    await expect.poll(() => tagCount(page), { timeout: 30_000 }).toBe(10);
+    const handle = page.getByRole('button', { name: '融合助手', exact: true });
+    await handle.hover();
+    await expect.poll(() => panelFrameOf(page) !== undefined, { timeout: 30_000 }).toBe(true);
+    const hidden = panelFrameOf(page)!;
+    // Loaded and rendered while not displayed.
+    await hidden.waitForSelector('html[data-ready]', { state: 'attached', timeout: 30_000 });
+    await expect.poll(() => hidden.locator('li.task').count(), { timeout: 30_000 }).toBe(10);
+    expect(await page.locator('ronghe-panel iframe').isHidden()).toBe(true);
+    expect(await handle.getAttribute('aria-expanded')).toBe('false');
+    await handle.click();
+    expect(await page.locator('ronghe-panel iframe').count()).toBe(1);
+    await expect.poll(() => page.locator('ronghe-panel iframe').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(panelFrameOf(page)).toBe(hidden);
+    await expect.poll(() => hidden.evaluate(() => document.hasFocus() && document.activeElement?.tagName), { timeout: 10_000 }).toBe('H1');
+    await page.close();
+  });
+
   it('opens at a task when its row tag is clicked, and closes with Esc (focus back on the handle)', async () => {
     const page = await openPage(E9);
     await expect.poll(() => tagCount(page), { timeout: 30_000 }).toBe(10);

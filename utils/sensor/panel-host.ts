@@ -43,13 +43,19 @@ export class PanelHost {
   private readonly root: ShadowRoot;
   private readonly handle: HTMLButtonElement;
   private frame: HTMLIFrameElement | null = null;
+  /** A hidden panel, started when the pointer or the focus reaches the handle: people point at a
+   * button before they click it, so the click shows a panel that has already loaded. */
+  private prepared: HTMLIFrameElement | null = null;
+  private readonly loaded = new WeakSet<HTMLIFrameElement>();
+  private returningFocus = false;
   private width: number;
   private push = false;
   /** The page's own inline margin-right, restored when the panel stops pushing it. */
   private savedMargin: [string, string] | null = null;
   private readonly onMessage = (event: MessageEvent) => {
     // Only our own iframe may talk to the host; its messages carry layout, never task data.
-    if (!this.frame || event.source !== this.frame.contentWindow) return;
+    const own = this.frame ?? this.prepared;
+    if (!own || event.source !== own.contentWindow) return;
     if (event.data === 'ronghe:close') return this.close();
     const layout = layoutMessage(event.data);
     if (layout?.ronghe === 'resize') this.resize(layout.width);
@@ -70,6 +76,10 @@ export class PanelHost {
     if (options.label !== HANDLE_NAME) this.handle.title = options.label;
     this.handle.setAttribute('aria-expanded', 'false');
     this.handle.addEventListener('click', () => this.toggle());
+    this.handle.addEventListener('pointerenter', () => this.prepare());
+    this.handle.addEventListener('focus', () => {
+      if (!this.returningFocus) this.prepare();
+    });
     this.root.append(this.handle);
     window.addEventListener('message', this.onMessage);
   }
@@ -83,6 +93,16 @@ export class PanelHost {
     return this.frame !== null;
   }
 
+  /** Starts loading the panel, hidden, so that opening it is only showing it. */
+  prepare(): void {
+    if (this.frame || this.prepared) return;
+    const frame = this.createFrame();
+    // Not displayed: out of the focus order and the accessibility tree, and it paints nothing.
+    frame.hidden = true;
+    this.prepared = frame;
+    this.root.append(frame);
+  }
+
   open(taskKey?: string): void {
     this.show();
     this.dropClosing();
@@ -91,18 +111,36 @@ export class PanelHost {
       this.frame.focus();
       return;
     }
+    let frame = this.prepared;
+    this.prepared = null;
+    if (frame) {
+      if (taskKey) frame.src = this.options.panelUrl(taskKey);
+      // The panel sees itself get a size (see PanelApp): focus moves in then.
+      frame.hidden = false;
+    } else {
+      frame = this.createFrame(taskKey);
+      this.root.append(frame);
+    }
+    this.frame = frame;
+    // Focus moves into the panel now if it has loaded, else when it has.
+    if (this.loaded.has(frame) && !taskKey) frame.focus();
+    this.handle.setAttribute('aria-expanded', 'true');
+    this.handle.hidden = true;
+    this.applyPush();
+  }
+
+  private createFrame(taskKey?: string): HTMLIFrameElement {
     const frame = document.createElement('iframe');
     frame.className = 'frame';
     frame.title = this.options.label;
     frame.allow = 'clipboard-write';
     frame.style.width = `${this.width}px`;
     frame.src = this.options.panelUrl(taskKey);
-    frame.addEventListener('load', () => frame.focus(), { once: true });
-    this.frame = frame;
-    this.root.append(frame);
-    this.handle.setAttribute('aria-expanded', 'true');
-    this.handle.hidden = true;
-    this.applyPush();
+    frame.addEventListener('load', () => {
+      this.loaded.add(frame);
+      if (this.frame === frame) frame.focus();
+    });
+    return frame;
   }
 
   close(): void {
@@ -112,8 +150,11 @@ export class PanelHost {
     this.handle.hidden = false;
     this.handle.setAttribute('aria-expanded', 'false');
     // Focus leaves the panel first; the frame goes a moment later, so the rest of the key press
-    // that closed it (Esc's keyup) lands in this document rather than in a vanished frame.
+    // that closed it (Esc's keyup) lands in this document rather than in a vanished frame. Focus
+    // given back like this doesn't start a new hidden panel: the user has just closed one.
+    this.returningFocus = true;
     this.handle.focus();
+    this.returningFocus = false;
     if (frame) {
       frame.hidden = true;
       this.closing = frame;
@@ -141,7 +182,7 @@ export class PanelHost {
 
   private resize(width: number): void {
     this.width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)));
-    if (this.frame) this.frame.style.width = `${this.width}px`;
+    for (const frame of [this.frame, this.prepared]) if (frame) frame.style.width = `${this.width}px`;
     this.applyPush();
   }
 
@@ -168,6 +209,8 @@ export class PanelHost {
   invalidate(message: string): void {
     this.frame?.remove();
     this.frame = null;
+    this.prepared?.remove();
+    this.prepared = null;
     this.applyPush();
     this.handle.hidden = true;
     const notice = document.createElement('div');
@@ -180,6 +223,7 @@ export class PanelHost {
   destroy(): void {
     window.removeEventListener('message', this.onMessage);
     this.frame = null;
+    this.prepared = null;
     this.applyPush();
     this.host.remove();
   }
