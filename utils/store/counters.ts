@@ -24,26 +24,33 @@ export function emptyCounter(scope: string, day: number): CounterRow {
   return { scope, day, tagged: 0, integrated: 0, byPhase: { plan: 0, deploy: 0, implement: 0, inspect: 0 }, byCategory: {}, byAction: {} };
 }
 
+type CountedTag = Pick<Tag, 'origin' | 'category' | 'action' | 'phases' | 'taggedAt'>;
+
+/** Adds (+1) or removes (−1) one tag's contribution to a row. */
+export function count(row: CounterRow, tag: CountedTag, sign: 1 | -1): void {
+  row.tagged += sign;
+  let done = 0;
+  for (const p of PHASE_IDS) {
+    if (!tag.phases[p].done) continue;
+    row.byPhase[p] += sign;
+    done++;
+  }
+  if (done === PHASE_IDS.length) row.integrated += sign;
+  row.byCategory[tag.category] = (row.byCategory[tag.category] ?? 0) + sign;
+  if (tag.action !== null) row.byAction[tag.action] = (row.byAction[tag.action] ?? 0) + sign;
+}
+
 /** Adds (+1) or removes (−1) one tag's contribution; deltas accumulate in memory per transaction. */
 export class CounterDelta {
   private readonly rows_ = new Map<string, CounterRow>();
 
-  add(tag: Pick<Tag, 'origin' | 'category' | 'action' | 'phases' | 'taggedAt'>, sign: 1 | -1): void {
+  add(tag: CountedTag, sign: 1 | -1): void {
     const day = dayOf(tag.taggedAt);
     for (const scope of [ALL_ORIGINS, tag.origin]) {
       const key = `${scope}\u0000${day}`;
       let row = this.rows_.get(key);
       if (!row) this.rows_.set(key, (row = emptyCounter(scope, day)));
-      row.tagged += sign;
-      let done = 0;
-      for (const p of PHASE_IDS) {
-        if (!tag.phases[p].done) continue;
-        row.byPhase[p] += sign;
-        done++;
-      }
-      if (done === PHASE_IDS.length) row.integrated += sign;
-      row.byCategory[tag.category] = (row.byCategory[tag.category] ?? 0) + sign;
-      if (tag.action !== null) row.byAction[tag.action] = (row.byAction[tag.action] ?? 0) + sign;
+      count(row, tag, sign);
     }
   }
 

@@ -102,8 +102,23 @@ export const migrateToV3: Migration = async (db, tx) => {
   await tx.objectStore('kv').put(events, KV_CHANGES);
 };
 
+/**
+ * v4: the counters answer every progress question, so the four counting indexes on tags go (each
+ * tag write maintained up to 16 of their entries); records keep only the period's index keys.
+ */
+export const migrateToV4: Migration = async (_db, tx) => {
+  const tags = tx.objectStore('tags');
+  for (const name of ['by-category', 'by-action', 'by-integrated', 'by-phase']) {
+    if (tags.indexNames.contains(name)) tags.deleteIndex(name);
+  }
+  for (let c = await tags.openCursor(); c; c = await c.continue()) {
+    const record = c.value as { ix?: { at?: unknown } };
+    if (record.ix) await c.update({ ...record, ix: { at: record.ix.at } });
+  }
+};
+
 /** MIGRATIONS[v] upgrades a database at version v-1 to version v. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateToV1, 2: migrateToV2, 3: migrateToV3 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateToV1, 2: migrateToV2, 3: migrateToV3, 4: migrateToV4 };
 
 /** Runs every step after oldVersion, in order, inside the single versionchange transaction. */
 export async function runMigrations(db: AnyDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {

@@ -5,7 +5,7 @@ import type { Event, PhaseId, Rule, Site, Tag, Task } from '../model';
 
 export const RONGHE_DB_NAME = 'ronghe';
 /** Bump together with a new entry in `migrations.ts`. */
-export const RONGHE_DB_VERSION = 3;
+export const RONGHE_DB_VERSION = 4;
 
 export const STORES = ['tasks', 'tags', 'events', 'rules', 'sites', 'kv', 'counters'] as const;
 export type StoreName = (typeof STORES)[number];
@@ -22,26 +22,14 @@ export const ALL_ORIGINS = '';
 
 /**
  * Index-only keys derived from a tag, kept under one property so readers strip them in one
- * place. Every facet appears twice, once under ALL_ORIGINS and once under the tag's origin, so
- * `progress({origin, from, to})` is one `count()` per key range with or without an origin.
- * The indexes over these arrays are multiEntry: each inner array is one index key.
- * IndexedDB cannot index booleans or null, hence:
- *  - `integrated` is the model's 0/1 number;
- *  - phases are listed only when done (a sparse index: undone phases are never counted);
- *  - a null action is kept OUT of `act` deliberately (tagged minus the sum of byAction = tags
- *    without an action). No sentinel string, so no id can collide with it.
+ * place. The period appears twice, under ALL_ORIGINS and under the tag's origin, so listing the
+ * tags of a period, with or without an origin, is one key range of a multiEntry index. (Up to v3
+ * the category, action, phases and integration were indexed the same way for counting; since v4
+ * the per-day counters do that, and those four indexes are gone.)
  */
 export interface TagIndexKeys {
   /** [scope, taggedAt] */
   at: [string, number][];
-  /** [scope, category, taggedAt] */
-  cat: [string, string, number][];
-  /** [scope, action, taggedAt]; absent when action is null */
-  act: [string, string, number][];
-  /** [scope, integrated 0|1, taggedAt] */
-  int: [string, number, number][];
-  /** [scope, phaseId, taggedAt] for each done phase */
-  ph: [string, string, number][];
 }
 
 /** One day's progress in one scope ('' = all origins): kept in step with every tag write. */
@@ -74,10 +62,6 @@ export interface RongheDB extends DBSchema {
     indexes: {
       'by-origin': string;
       'by-tagged': [string, number];
-      'by-category': [string, string, number];
-      'by-action': [string, string, number];
-      'by-integrated': [string, number, number];
-      'by-phase': [string, string, number];
     };
   };
   events: {

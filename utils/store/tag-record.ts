@@ -7,18 +7,8 @@ export function integratedOf(phaseCount: number): 0 | 1 {
   return phaseCount === PHASE_IDS.length ? 1 : 0;
 }
 
-export function tagIndexKeys(tag: Pick<Tag, 'origin' | 'category' | 'action' | 'phases' | 'taggedAt'>): TagIndexKeys {
-  const scopes = [ALL_ORIGINS, tag.origin];
-  const at = tag.taggedAt;
-  const done = PHASE_IDS.filter((p) => tag.phases[p].done);
-  const integrated = integratedOf(done.length);
-  return {
-    at: scopes.map((s) => [s, at]),
-    cat: scopes.map((s) => [s, tag.category, at]),
-    act: tag.action === null ? [] : scopes.map((s) => [s, tag.action as string, at]),
-    int: scopes.map((s) => [s, integrated, at]),
-    ph: scopes.flatMap((s) => done.map((p): [string, string, number] => [s, p, at])),
-  };
+export function tagIndexKeys(tag: Pick<Tag, 'origin' | 'taggedAt'>): TagIndexKeys {
+  return { at: [ALL_ORIGINS, tag.origin].map((s): [string, number] => [s, tag.taggedAt]) };
 }
 
 /** Recomputes the derived fields so a caller can never store an inconsistent count. */

@@ -30,14 +30,14 @@ async function buildV1(name: string): Promise<void> {
   db.close();
 }
 
-describe('migration v1 → v2', () => {
+describe('migration v1 → current', () => {
   it('keeps the data, transforms it to the current shapes, and the new indexes work', async () => {
-    expect(RONGHE_DB_VERSION).toBe(3);
+    expect(RONGHE_DB_VERSION).toBe(4);
     const name = uniqueDbName();
     await buildV1(name);
     const db = await openRongheDb(name);
     try {
-      expect(db.version).toBe(3);
+      expect(db.version).toBe(4);
       expect([...db.objectStoreNames].toSorted()).toEqual(['counters', 'events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
 
       // Tasks: flat OA fields moved under `fields`; every record is a valid v2 Task.
@@ -60,7 +60,7 @@ describe('migration v1 → v2', () => {
       expect(t3).toMatchObject({ phaseCount: 0, integrated: 0, action: null, ruleId: null });
       for (const t of [t1, t3]) expect(Tag.safeParse(t).success).toBe(true);
 
-      // Progress indexes built over the migrated records.
+      // Progress over the migrated records (read through the period index).
       expect(await progress(db)).toEqual({
         tagged: 3,
         integrated: 1,
@@ -103,14 +103,52 @@ describe('migration v1 → v2', () => {
     const name = uniqueDbName();
     const db = await openRongheDb(name);
     expect([...db.objectStoreNames].toSorted()).toEqual(['counters', 'events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
-    expect([...db.transaction('tags').store.indexNames].toSorted()).toEqual([
-      'by-action', 'by-category', 'by-integrated', 'by-origin', 'by-phase', 'by-tagged',
-    ]);
+    expect([...db.transaction('tags').store.indexNames].toSorted()).toEqual(['by-origin', 'by-tagged']);
     db.close();
     const again = await openRongheDb(name);
     expect(again.version).toBe(RONGHE_DB_VERSION);
     again.close();
     await deleteRongheDb(name);
+  });
+});
+
+describe('migration v3 → v4', () => {
+  it('drops the four counting indexes and their keys from every tag record; counters are untouched', async () => {
+    const name = uniqueDbName();
+    // A v3 database with a tag record as v3 wrote it (every facet indexed).
+    const v3 = await openDB(name, 3, {
+      upgrade(upgradeDb, oldVersion, _new, tx) {
+        for (let v = oldVersion + 1; v <= 3; v++) void MIGRATIONS[v]?.(upgradeDb, tx);
+      },
+    });
+    const tag = {
+      taskKey: 'k1', origin: A, category: 'emergency', action: 'commando-team', source: 'auto', confidence: 0.9, evidence: ['防汛'], ruleId: null,
+      phases: { plan: { done: true, at: 5, note: '' }, deploy: { done: false, at: null, note: '' }, implement: { done: false, at: null, note: '' }, inspect: { done: false, at: null, note: '' } },
+      phaseCount: 1, integrated: 0, taggedAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000,
+      ix: {
+        at: [['', 1_700_000_000_000], [A, 1_700_000_000_000]],
+        cat: [['', 'emergency', 1_700_000_000_000], [A, 'emergency', 1_700_000_000_000]],
+        act: [['', 'commando-team', 1_700_000_000_000], [A, 'commando-team', 1_700_000_000_000]],
+        int: [['', 0, 1_700_000_000_000], [A, 0, 1_700_000_000_000]],
+        ph: [['', 'plan', 1_700_000_000_000], [A, 'plan', 1_700_000_000_000]],
+      },
+    };
+    await v3.put('tags', tag);
+    expect([...v3.transaction('tags').store.indexNames]).toContain('by-phase');
+    v3.close();
+
+    const db = await openRongheDb(name);
+    try {
+      expect(db.version).toBe(4);
+      expect([...db.transaction('tags').store.indexNames].toSorted()).toEqual(['by-origin', 'by-tagged']);
+      const stored = (await db.get('tags', 'k1')) as unknown as { ix: Record<string, unknown> };
+      expect(Object.keys(stored.ix)).toEqual(['at']);
+      expect(await getTag(db, 'k1')).toMatchObject({ category: 'emergency', phaseCount: 1 });
+      expect(await progress(db, { origin: A })).toMatchObject({ tagged: 1, byPhase: { plan: 1 }, byAction: { 'commando-team': 1 } });
+    } finally {
+      db.close();
+      await deleteRongheDb(name);
+    }
   });
 });
 
