@@ -6,7 +6,7 @@ import { showBadge, showTabWarning, tabWarning } from '@/utils/background/badge'
 import { hasHostAccess, injectIntoTab, injectOnNavigation, registerSite, unregisterSite } from '@/utils/background/site-registration';
 import { readPolicy } from '@/utils/background/policy';
 import type { ToContent } from '@/utils/messages/to-content';
-import { openRongheDb, getSettings, putSite, getSite } from '@/utils/store';
+import { openRongheDb, putSite, getSite } from '@/utils/store';
 import { t } from '@/utils/i18n';
 
 const E2E_SITES = ['http://127.0.0.1', 'http://localhost'];
@@ -31,10 +31,9 @@ export default defineBackground(() => {
   const refreshBadge = () => {
     clearTimeout(badgeTimer);
     badgeTimer = setTimeout(async () => {
-      const db = await dbReady;
-      const { period } = await getSettings(db);
-      const p = await (await servicesReady).badgeProgress(period);
-      await showBadge({ tagged: p.tagged, integrated: p.integrated, periodName: t(`period_${period}`) });
+      // The settings' period, the same numbers the popup opens with (progress/get without a period).
+      const p = (await (await servicesReady).progress(undefined, undefined)) as { tagged: number; integrated: number; period: string };
+      await showBadge({ tagged: p.tagged, integrated: p.integrated, periodName: t(`period_${p.period}`) });
     }, 50);
   };
 

@@ -1,10 +1,11 @@
 // Real browsers for the browser tests: Debian's Chromium through playwright-core and Debian's
 // Firefox ESR through puppeteer-core. Never a downloaded browser.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_PATH, FIREFOX_PATH, CHROME_E2E_DIR, FIREFOX_E2E_DIR, QUIET_CHROMIUM_ARGS } from '../../scripts/browsers';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 
 export { CHROMIUM_PATH, FIREFOX_PATH, CHROME_E2E_DIR, FIREFOX_E2E_DIR, QUIET_CHROMIUM_ARGS };
@@ -84,3 +85,23 @@ export async function launchFirefox(extensionDir = FIREFOX_E2E_DIR): Promise<Fir
     },
   };
 }
+
+// The extension page's CSP refuses inline <script> (addScriptTag): the source is evaluated instead.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: number;
+}
+
+/** Runs axe-core over a frame's document as it is now; every violation, with its impact. */
+export async function axeViolations(frame: Frame): Promise<AxeViolation[]> {
+  await frame.evaluate(AXE_SOURCE);
+  return frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}
+
+export const seriousOrCritical = (violations: AxeViolation[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

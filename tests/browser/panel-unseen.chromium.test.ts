@@ -2,15 +2,10 @@
 // 融合助手 opens it with every task of the page (all frames); 同谋划 ticked in the panel shows in
 // the row tag and survives a reload; a 业务类别 correction reaches the row tags live (the corrected
 // task and every task that followed it) and can be undone; no serious or critical axe violation.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchChromium, type ChromiumSession } from './harness';
+import { axeViolations, launchChromium, seriousOrCritical, type ChromiumSession } from './harness';
 import { UNSEEN, startUnseenServer } from './unseen-server';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: Awaited<ReturnType<typeof startUnseenServer>>;
 let session: ChromiumSession;
@@ -96,12 +91,8 @@ describe('the side panel on unseen OA renditions in Chromium', () => {
         await expect.poll(async () => (await rowTags(page)).get(key)?.[0], { timeout: 15_000 }).toBe(before);
 
         // Accessibility of the panel as the user sees it here.
-        await panel.evaluate(AXE_SOURCE);
-        const violations = await panel.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-          return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-        });
-        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), JSON.stringify(violations)).toEqual([]);
+        const violations = await axeViolations(panel);
+        expect(seriousOrCritical(violations), JSON.stringify(violations)).toEqual([]);
 
         // After a reload the row tag still shows the phase.
         await page.reload();

@@ -1,16 +1,10 @@
 // The side panel in real Chromium with the e2e build: opened from the 融合助手 handle in the OA page,
 // phases ticked in the panel reach the row tags, corrections re-tag similar rows, Esc closes,
 // the host page can't read it, and axe finds no serious or critical problem.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { startDemoServer } from '../../scripts/demo/server';
-import { launchChromium, type ChromiumSession } from './harness';
-
-const require = createRequire(import.meta.url);
-// The extension page's CSP refuses inline <script> (addScriptTag): evaluate the source instead.
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations, launchChromium, seriousOrCritical, type ChromiumSession } from './harness';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let session: ChromiumSession;
@@ -262,13 +256,8 @@ describe('the side panel in Chromium', () => {
     await expect.poll(() => tagCount(page), { timeout: 30_000 }).toBe(10);
     const panel = await openPanel(page);
     await panel.locator('li.task').first().getByRole('button', { name: /备注与时间|Notes and times/ }).click();
-    await panel.evaluate(AXE_SOURCE);
-    const violations = await panel.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const violations = await axeViolations(panel);
+    const bad = seriousOrCritical(violations);
     expect(bad, JSON.stringify(violations)).toEqual([]);
     await page.close();
   });

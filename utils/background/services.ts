@@ -1,8 +1,6 @@
 // The background's behaviour behind the router, one module per domain over one shared state.
 // The background is the single writer of the store.
 import type * as store from '../store';
-import type { Period } from '../model';
-import { periodDays } from './period';
 import type { RongheServices } from './router';
 import type { Effects } from './services/effects';
 import { BackgroundState } from './services/state';
@@ -19,8 +17,6 @@ export interface Services extends RongheServices {
   /** Resolves once the sightings written so far are committed (tests, badge). */
   settled(): Promise<unknown>;
   tabClosed(tabId: number): void;
-  /** The numbers the badge shows for a period (all sites). */
-  badgeProgress(period: Period): Promise<store.Progress>;
 }
 
 export function createServices(db: store.RongheDb, effects: Effects, now: () => number = Date.now): Services {
@@ -52,9 +48,5 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
     ready,
     settled: () => state.settled(),
     tabClosed: (tabId) => state.tabs.close(tabId),
-    badgeProgress: async (period) => {
-      await ready;
-      return state.progress(periodDays(period, new Date(state.now())));
-    },
   };
 }

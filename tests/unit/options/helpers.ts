@@ -1,25 +1,11 @@
 // Shared set-up for the options page tests: Chinese locale strings, a scripted background.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { vi } from 'vitest';
+export { useChineseMessages } from '../ui-messages';
 import { fireEvent } from '@testing-library/preact';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ToBackground } from '@/utils/messages/to-background';
 import { DEFAULT_CATALOG } from '@/utils/catalog/default-catalog';
 import type { Site } from '@/utils/model';
 import { policyLoadError, policyState } from '@/components/options/policy-state';
 import { background } from './mock-client';
-
-const ZH = JSON.parse(readFileSync(resolve('public/_locales/zh_CN/messages.json'), 'utf8')) as Record<string, { message: string }>;
-
-/** `t()` reads the zh_CN file, as Chromium does for a Chinese UI. */
-export function useChineseMessages(): void {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (ZH[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage);
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ronghe', version: '0.1.0' });
-}
 
 type Handler = (msg: never) => unknown;
 export type Script = Partial<Record<ToBackground['type'], Handler>>;

@@ -1,25 +1,12 @@
 // Shared set-up for the panel's component tests: Chinese messages, a scripted background, tasks.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+export { EN, ZH, useChineseMessages } from '../ui-messages';
 import { DEFAULT_CATALOG } from '@/utils/catalog/default-catalog';
 import { DEFAULT_SETTINGS, PHASE_IDS, emptyPhases, type CategoryId, type Tag, type Task } from '@/utils/model';
 import type { ToBackground } from '@/utils/messages/to-background';
 import { panelItem, tagView } from '@/utils/background/tag-view';
 import type { TagView } from '@/utils/messages/to-content';
 import type { FrameStatus } from '@/components/panel/types';
-
-export const ZH = JSON.parse(readFileSync(resolve('public/_locales/zh_CN/messages.json'), 'utf8')) as Record<string, { message: string }>;
-export const EN = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
-
-/** browser.i18n as Chrome does it for zh_CN: $1…$9 replaced by the substitutions. */
-export function useChineseMessages(): void {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (ZH[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage);
-}
 
 /** A task, its tag and view as stored; `panelItem` cuts it to what the background sends the panel. */
 export interface StoredItem {

@@ -1,24 +1,12 @@
 // Shared set-up for the popup's component tests: Chinese messages, a scripted background, a tab.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { vi } from 'vitest';
+export { useChineseMessages } from '../ui-messages';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_CATALOG } from '@/utils/catalog/default-catalog';
 import { DEFAULT_SETTINGS, emptyPhases, type Period, type Tag, type Task } from '@/utils/model';
 import type { ToBackground } from '@/utils/messages/to-background';
 import type { Progress } from '@/utils/store/progress';
 import type { TabStatusData } from '@/components/popup/popup-state';
-
-const ZH = JSON.parse(readFileSync(resolve('public/_locales/zh_CN/messages.json'), 'utf8')) as Record<string, { message: string }>;
-
-/** browser.i18n as Chrome does it for zh_CN: $1…$9 replaced by the substitutions. */
-export function useChineseMessages(): void {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (ZH[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage);
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ronghe', version: '0.1.0' });
-}
 
 export function activeTab(id: number, url: string): void {
   vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id, url, active: true, index: 0, highlighted: true, pinned: false, incognito: false, windowId: 1 }]);
