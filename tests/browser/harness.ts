@@ -105,3 +105,15 @@ export async function axeViolations(frame: Frame): Promise<AxeViolation[]> {
 }
 
 export const seriousOrCritical = (violations: AxeViolation[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+/**
+ * Sets a Firefox page's viewport. puppeteer-core 24's `setViewport` also sends
+ * `emulation.setScreenOrientationOverride`, which Firefox ESR 140 doesn't know, and then applies
+ * nothing: the WebDriver BiDi command `browsingContext.setViewport` is sent on its own instead.
+ */
+export async function setFirefoxViewport(page: import('puppeteer-core').Page, width: number, height: number): Promise<void> {
+  const context = (page.mainFrame() as unknown as { browsingContext: { setViewport(o: unknown): Promise<void> } }).browsingContext;
+  await context.setViewport({ viewport: { width, height }, devicePixelRatio: null });
+  const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+  if (size[0] !== width || size[1] !== height) throw new Error(`Firefox viewport is ${size.join('×')}, not ${width}×${height}`);
+}

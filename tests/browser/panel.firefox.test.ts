@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startDemoServer } from '../../scripts/demo/server';
-import { launchFirefox, type FirefoxSession } from './harness';
+import { launchFirefox, setFirefoxViewport, type FirefoxSession } from './harness';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let session: FirefoxSession;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = await startDemoServer({ port: 0 });
   session = await launchFirefox();
   page = await session.browser.newPage();
-  await page.setViewport({ width: 1366, height: 768 });
+  await setFirefoxViewport(page, 1366, 768);
 }, 120_000);
 
 afterAll(async () => {
@@ -63,6 +63,24 @@ async function phaseBox(frame: Frame, key: string, name: string) {
   throw new Error(`no ${name} checkbox`);
 }
 
+/**
+ * A real mouse click on an element inside the panel frame. puppeteer's ElementHandle.click in a
+ * frame asks Firefox ESR 140 for the frame element with a BiDi locator it doesn't know, so the point
+ * is computed here: the panel iframe's box in the page plus the element's box in the frame.
+ */
+async function clickInPanel(element: Awaited<ReturnType<typeof phaseBox>>): Promise<void> {
+  await element.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const inner = await element.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  const outer = await page.evaluate(() => {
+    const r = document.querySelector('ronghe-panel')!.shadowRoot!.querySelector('iframe')!.getBoundingClientRect();
+    return { x: r.left, y: r.top };
+  });
+  await page.mouse.click(outer.x + inner.x, outer.y + inner.y);
+}
+
 describe('the side panel in Firefox', () => {
   it('opens from 融合助手, ticks 同谋划 into the row tag, and keeps it after a reload', async () => {
     await page.goto(server.origin + '/e9/wui/index.html#/main/workflow/listDoing');
@@ -75,7 +93,7 @@ describe('the side panel in Firefox', () => {
     const key = await frame.$eval('li.task', (el) => el.getAttribute('data-task-key')!);
     expect(await tagPhases(key)).toBe('0');
     const plan = await phaseBox(frame, key, '同谋划');
-    await plan.click();
+    await clickInPanel(plan);
     expect(await until(() => tagPhases(key), (v) => v === '1', 15_000)).toBe('1');
     // The host page can't see into the panel.
     expect(await page.evaluate(() => {

@@ -27,6 +27,20 @@ function styleSheet(): CSSStyleSheet | null {
   return sharedSheet;
 }
 
+/** Shares the one stylesheet; false where it can't be adopted. Firefox 140 refuses an array made in
+ * the content script's world ("Accessing from Xray wrapper is not supported"): a <style> then. */
+function adoptSheet(root: ShadowRoot): boolean {
+  const sheet = styleSheet();
+  if (!sheet || !('adoptedStyleSheets' in root)) return false;
+  try {
+    root.adoptedStyleSheets = [sheet];
+    return true;
+  } catch {
+    sharedSheet = null;
+    return false;
+  }
+}
+
 const shadows = new WeakMap<Element, { button: HTMLButtonElement; text: Text; view: TagView }>();
 
 export interface TagTexts {
@@ -36,9 +50,7 @@ export interface TagTexts {
 export function createRowTag(view: TagView, texts: TagTexts, onOpen: (key: string) => void): HTMLElement {
   const tag = document.createElement(TAG_NAME);
   const root = tag.attachShadow({ mode: 'closed' });
-  const sheet = styleSheet();
-  if (sheet && 'adoptedStyleSheets' in root) root.adoptedStyleSheets = [sheet];
-  else root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
+  if (!adoptSheet(root)) root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
   const button = document.createElement('button');
   button.type = 'button';
   const text = document.createTextNode('');
