@@ -6,10 +6,19 @@ import { showBadge, showTabWarning, tabWarning } from '@/utils/background/badge'
 import { hasHostAccess, injectIntoTab, injectOnNavigation, registerSite, unregisterSite } from '@/utils/background/site-registration';
 import { readPolicy } from '@/utils/background/policy';
 import type { ToContent } from '@/utils/messages/to-content';
+import type { TabMemory } from '@/utils/background/services/tab-pages';
 import { openRongheDb, putSite, getSite } from '@/utils/store';
 import { t } from '@/utils/i18n';
 
 const E2E_SITES = ['http://127.0.0.1', 'http://localhost'];
+
+/** `storage.session` where the browser has it (Chromium 102+, Firefox 115+): per-tab lists survive
+ * a worker stop there. Elsewhere undefined: the tabs' frames are asked again. */
+function sessionMemory(): TabMemory | undefined {
+  const area = (browser.storage as unknown as { session?: TabMemory }).session;
+  if (!area) return undefined;
+  return { get: (key) => area.get(key), set: (items) => area.set(items), remove: (key) => area.remove(key) };
+}
 
 export default defineBackground(() => {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -60,6 +69,10 @@ export default defineBackground(() => {
       injectNow: injectIntoTab,
       hasHostAccess: async (site) => site.source === 'e2e' || (await hasHostAccess(site)),
       readPolicy,
+      tabMemory: sessionMemory(),
+      askFrames(tabId) {
+        void sendToTab(tabId, { type: 'page/report' });
+      },
       tabHealth(tabId, health) {
         void showTabWarning(tabId, tabWarning(health)).catch(() => undefined);
       },

@@ -77,6 +77,7 @@ export default defineContentScript({
         return;
       }
       if (msg.type === 'tags/updated') sensor.applyViews(msg.tags);
+      else if (msg.type === 'page/report') sensor.reportAgain();
       else if (isTop && msg.type === 'page/has-tasks' && msg.count > 0) ensurePanel().show();
       else if (isTop && msg.type === 'panel/open') ensurePanel().toggle(msg.taskKey);
     };

@@ -126,6 +126,13 @@ export class PageSensor {
     }
   }
 
+  /** The background lost what this frame shows (its worker restarted): say it again. */
+  reportAgain(): void {
+    if (this.destroyed || !this.lastStatusBase) return;
+    this.lastStatus = '';
+    this.sendStatus({ ...this.lastStatusBase, keys: this.shownKeys() });
+  }
+
   taskCount(): number {
     return this.tagsByKey.size;
   }

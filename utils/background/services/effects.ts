@@ -1,6 +1,7 @@
 import type { SelectorOverride, Site } from '../../model';
 import type { TagView } from '../../messages/to-content';
 import type { PolicyState } from '../policy';
+import type { TabMemory } from './tab-pages';
 
 /** What the services do to the world outside the store: tabs, badge, registrations, policy. */
 export interface Effects {
@@ -23,4 +24,10 @@ export interface Effects {
   readPolicy(): Promise<PolicyState>;
   /** Per-tab badge: '!' when the page looks like an OA product but no task row was found. */
   tabHealth(tabId: number, health: 'ok' | 'no-rows' | 'no-oa'): void;
+  /** Where each tab's task list survives a worker stop (`storage.session`); absent where the
+   * browser has none. */
+  tabMemory?: TabMemory;
+  /** Ask every frame of a tab to report what it shows again (page/status): a restarted worker
+   * that lost a tab's list learns it back. */
+  askFrames?(tabId: number): void;
 }

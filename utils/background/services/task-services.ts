@@ -15,6 +15,9 @@ type TaskServices = Pick<
   'taskOrigin' | 'reportRows' | 'pageStatus' | 'setPhase' | 'correct' | 'uncorrect' | 'openPanel' | 'tasksForTab' | 'tasksList' | 'progress'
 >;
 
+/** How long tasks/for-tab waits for a tab's frames to report again when it knows none of them. */
+const FRAMES_ANSWER_MS = 1500;
+
 export function taskServices(state: BackgroundState): TaskServices {
   const { db, effects } = state;
 
@@ -49,6 +52,26 @@ export function taskServices(state: BackgroundState): TaskServices {
     });
   };
 
+  /** Tabs whose frames this worker asked to report again. */
+  const asked = new Set<number>();
+  const waiting = new Map<number, Array<() => void>>();
+  const reported = (tabId: number) => {
+    for (const wake of waiting.get(tabId) ?? []) wake();
+    waiting.delete(tabId);
+  };
+  /** The next page/status from the tab, or a moment (a tab without our script never answers). */
+  const firstReport = (tabId: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, FRAMES_ANSWER_MS);
+      const list = waiting.get(tabId) ?? [];
+      list.push(() => {
+        clearTimeout(timer);
+        // The other frames' reports follow within a few milliseconds.
+        setTimeout(resolve, 60);
+      });
+      waiting.set(tabId, list);
+    });
+
   return {
     async taskOrigin(key) {
       return (await store.getTask(db, key))?.origin ?? null;
@@ -78,6 +101,7 @@ export function taskServices(state: BackgroundState): TaskServices {
         return tag;
       });
       state.persistSightings(tasks, fresh);
+      await state.tabs.restore(caller.tabId);
       if (state.tabs.addTasks(caller.tabId, caller.frameId, caller.origin, tasks.map((t) => t.key))) {
         effects.pageHasTasks(caller.tabId, state.tabs.count(caller.tabId));
       }
@@ -89,8 +113,14 @@ export function taskServices(state: BackgroundState): TaskServices {
      * reported still learns that the page has tasks. */
     async pageStatus(caller, msg) {
       const status = { product: msg.product, rows: msg.rows, lists: msg.lists, path: msg.path, adapterIds: msg.adapterIds };
-      state.tabs.setStatus(caller.tabId, caller.frameId, caller.origin, status, msg.keys);
+      await state.tabs.restore(caller.tabId);
+      // A frame that reports again to a restarted worker may bring back a list it had lost: the
+      // open panel hears that the tab's list changed and asks again.
+      if (state.tabs.setStatus(caller.tabId, caller.frameId, caller.origin, status, msg.keys)) {
+        effects.pageHasTasks(caller.tabId, state.tabs.count(caller.tabId));
+      }
       effects.tabHealth(caller.tabId, tabHealthOf(state, caller.tabId));
+      reported(caller.tabId);
       return { tasks: state.tabs.count(caller.tabId) };
     },
 
@@ -151,6 +181,16 @@ export function taskServices(state: BackgroundState): TaskServices {
     },
 
     async tasksForTab(tabId) {
+      await state.tabs.restore(tabId);
+      if (effects.askFrames && !asked.has(tabId)) {
+        // Once per worker life and tab: the frames confirm what they show (a frame's report may
+        // have been lost with a stopped worker). With nothing on record at all, wait for the
+        // first answer, so the panel never says "no tasks" while tags are on the page.
+        asked.add(tabId);
+        const first = state.tabs.unknown(tabId) ? firstReport(tabId) : null;
+        effects.askFrames(tabId);
+        if (first) await first;
+      }
       const entries = state.tabs.entries(tabId);
       // A frame lists tasks of its own origin only, whatever keys it claimed.
       const listed = (await items(entries.map((e) => e.key))).filter((item) => entries.some((e) => e.key === item.task.key && e.origin === item.task.origin));
