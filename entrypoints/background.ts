@@ -41,18 +41,29 @@ export default defineBackground(() => {
     clearTimeout(badgeTimer);
     badgeTimer = setTimeout(async () => {
       // The settings' period, the same numbers the popup opens with (progress/get without a period).
-      const p = (await (await servicesReady).progress(undefined, undefined)) as { tagged: number; integrated: number; period: string };
-      await showBadge({ tagged: p.tagged, integrated: p.integrated, periodName: t(`period_${p.period}`) });
+      try {
+        const p = (await (await servicesReady).progress(undefined, undefined)) as { tagged: number; integrated: number; period: string };
+        await showBadge({ tagged: p.tagged, integrated: p.integrated, periodName: t(`period_${p.period}`) });
+      } catch {
+        // The worker is stopping (Chromium rejects its API calls with "No SW"): the next start
+        // refreshes the badge.
+      }
     }, 50);
   };
 
   const servicesReady = dbReady.then((db) =>
     createServices(db, {
-      broadcast(views) {
-        void browser.tabs.query({}).then((tabs) => {
-          for (const tab of tabs) if (tab.id !== undefined && tab.id >= 0) void sendToTab(tab.id, { type: 'tags/updated', tags: views });
-        });
-        void browser.runtime.sendMessage({ type: 'tags/updated', tags: views }).catch(() => undefined);
+      async broadcast(views) {
+        const message = { type: 'tags/updated', tags: views } as const;
+        const delivered = Promise.all([
+          browser.tabs.query({}).then(
+            (tabs) => Promise.all(tabs.map((tab) => (tab.id !== undefined && tab.id >= 0 ? sendToTab(tab.id, message) : undefined))),
+            () => undefined,
+          ),
+          browser.runtime.sendMessage(message).catch(() => undefined),
+        ]);
+        // A tab that never answers doesn't hold up the reply for long.
+        await Promise.race([delivered, new Promise((resolve) => setTimeout(resolve, 1000))]);
       },
       pageHasTasks(tabId, count) {
         void sendToTab(tabId, { type: 'page/has-tasks', count }, 0);
@@ -93,7 +104,7 @@ export default defineBackground(() => {
     if (command !== 'toggle-panel') return;
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
       if (tab?.id !== undefined) void sendToTab(tab.id, { type: 'panel/open' }, 0);
-    });
+    }, () => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void servicesReady.then((s) => s.tabClosed(tabId)));
@@ -113,7 +124,7 @@ export default defineBackground(() => {
         await s.enableSite(origin, null, null);
         for (const tab of await browser.tabs.query({ url: pattern })) if (tab.id !== undefined) await injectIntoTab(tab.id);
       }
-    });
+    }).catch((error: unknown) => console.error('[ronghe] could not enable a granted site', error));
   });
   // The e2e build's manifest already runs the content script on its hosts.
   if (import.meta.env.RONGHE_E2E !== '1') injectOnNavigation(async (origin) => (await servicesReady).isSiteEnabled(origin));
@@ -121,5 +132,10 @@ export default defineBackground(() => {
   void servicesReady.then(async (s) => {
     for (const site of await s.listSites()) await registerSite(site).catch(() => false);
     refreshBadge();
+  }).catch(() => undefined);
+  // Chromium rejects a stopping worker's pending API calls with "No SW" (its render process is
+  // gone): nothing is lost by it, and the rejection is not ours to report.
+  self.addEventListener?.('unhandledrejection', (event) => {
+    if (/^No SW$/.test(String((event as PromiseRejectionEvent).reason?.message ?? ''))) event.preventDefault();
   });
 });

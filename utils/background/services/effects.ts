@@ -5,8 +5,9 @@ import type { TabMemory } from './tab-pages';
 
 /** What the services do to the world outside the store: tabs, badge, registrations, policy. */
 export interface Effects {
-  /** Push updated tags to every tab showing them (row tags, panels). */
-  broadcast(views: TagView[]): void;
+  /** Push updated tags to every tab showing them (row tags, panels); resolves once delivered, so
+   * a write is answered only after its row tags heard of it (the worker may stop right after). */
+  broadcast(views: TagView[]): void | Promise<void>;
   /** Tell a tab's top frame that the page has tasks (shows the 融合助手 handle), and the
    * extension pages (an open panel) that the tab's task list changed. */
   pageHasTasks(tabId: number, count: number): void;

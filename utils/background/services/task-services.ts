@@ -21,10 +21,10 @@ const FRAMES_ANSWER_MS = 1500;
 export function taskServices(state: BackgroundState): TaskServices {
   const { db, effects } = state;
 
-  const publish = (tags: Tag[]): TagView[] => {
+  const publish = async (tags: Tag[]): Promise<TagView[]> => {
     const views = tags.map((t) => state.view(t));
-    effects.broadcast(views);
     effects.refreshBadge();
+    await effects.broadcast(views);
     return views;
   };
 
@@ -127,7 +127,7 @@ export function taskServices(state: BackgroundState): TaskServices {
     async setPhase(key, phase, done, note) {
       try {
         const tag = state.remember(await store.setPhase(db, key, phase, done, note, state.now()));
-        return publish([tag])[0]!;
+        return (await publish([tag]))[0]!;
       } catch (error) {
         if (error instanceof store.TagNotFoundError) throw new NotFoundError(key);
         throw error;
@@ -139,8 +139,11 @@ export function taskServices(state: BackgroundState): TaskServices {
       const task = await store.getTask(db, key);
       if (!task) throw new NotFoundError(key);
       const at = state.now();
+      // The id follows from what is corrected, not when: a correction asked again (the worker
+      // stopped before it answered) rewrites the same rule instead of adding a second one.
+      const ruleId = `rule-${fnv1a53(task.title)}-${fnv1a53(`${category}\n${action ?? ''}`)}`;
       const rule: Rule = {
-        id: `rule-${at.toString(36)}-${fnv1a53(task.title)}`,
+        id: ruleId,
         title: task.title,
         signature: ruleSignature(task.title),
         category,
@@ -149,7 +152,7 @@ export function taskServices(state: BackgroundState): TaskServices {
         source: 'user',
       };
       await store.putRule(db, rule);
-      state.setRules([...state.rules, rule]);
+      state.setRules([...state.rules.filter((r) => r.id !== ruleId), rule]);
       const corrected = state.remember(await store.retagTask(db, key, { category, action, source: 'user', confidence: 1, evidence: ['人工校正'], ruleId: rule.id }, at));
       // Similar tasks of the same site follow the new rule at once, unless a person tagged them.
       const siblings = (await store.listTasksByOrigin(db, task.origin)).filter((t) => t.key !== key);
