@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '@/utils/browser';
 import { createRouter } from '@/utils/background/router';
+import { createFrameTokens, type KeyStore } from '@/utils/background/frame-token';
 import { createServices } from '@/utils/background/services';
 import { showBadge, showTabWarning, tabWarning } from '@/utils/background/badge';
 import { hasHostAccess, injectIntoTab, injectOnNavigation, registerSite, unregisterSite } from '@/utils/background/site-registration';
@@ -18,6 +19,21 @@ function sessionMemory(): TabMemory | undefined {
   const area = (browser.storage as unknown as { session?: TabMemory }).session;
   if (!area) return undefined;
   return { get: (key) => area.get(key), set: (items) => area.set(items), remove: (key) => area.remove(key) };
+}
+
+/** The framing guard's key: in session storage where it exists (content scripts can't read it,
+ * and it changes with the browser session), else in local storage (MV2, old Chromium). */
+function frameKeyStore(): KeyStore {
+  const storage = browser.storage as unknown as { session?: typeof browser.storage.local; local: typeof browser.storage.local };
+  const area = storage.session ?? storage.local;
+  const KEY = 'ronghe.frameKey';
+  return {
+    get: async () => {
+      const value = (await area.get(KEY))[KEY];
+      return typeof value === 'string' ? value : null;
+    },
+    set: (key) => area.set({ [KEY]: key }),
+  };
 }
 
 export default defineBackground(() => {
@@ -94,7 +110,7 @@ export default defineBackground(() => {
     }),
   );
 
-  const routeReady = servicesReady.then((services) => createRouter(services, browser.runtime.id, extensionOrigin));
+  const routeReady = servicesReady.then((services) => createRouter(services, browser.runtime.id, extensionOrigin, createFrameTokens(frameKeyStore())));
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
     routeReady.then((route) => route(message, sender)),
   );

@@ -21,12 +21,14 @@ export default defineContentScript({
     const isTop = window === window.top;
     let panel: PanelHost | null = null;
     let layout: { panelWidth: number; panelMode: 'overlay' | 'push' } | null = null;
+    let panelToken = '';
     const ensurePanel = () => {
       if (panel) return panel;
       panel = new PanelHost({
         label: t('panelHandle'),
         width: 380,
-        panelUrl: (key) => getURL('/panel.html') + (key ? `#task=${encodeURIComponent(key)}` : ''),
+        // The token the background gave this tab's top frame: the panel shows data only with it.
+        panelUrl: (key) => getURL('/panel.html') + (panelToken ? `?host=${panelToken}` : '') + (key ? `#task=${encodeURIComponent(key)}` : ''),
       });
       if (layout) panel.setLayout(layout.panelWidth, layout.panelMode === 'push');
       return panel;
@@ -101,6 +103,7 @@ export default defineContentScript({
     void send<SiteConfigReply>({ type: 'site/config' }).then((config) => {
       if (!config) return;
       layout = config;
+      if (typeof config.panelToken === 'string') panelToken = encodeURIComponent(config.panelToken);
       panel?.setLayout(config.panelWidth, config.panelMode === 'push');
       if (config.adapterOverride || config.selectors) sensor.configure(config);
     });

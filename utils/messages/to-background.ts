@@ -126,6 +126,8 @@ export interface SiteConfigReply {
   selectors: z.infer<typeof SelectorOverride> | null;
   panelWidth: number;
   panelMode: 'overlay' | 'push';
+  /** Top frame only: the token its framed panel sends with each message (the framing guard). */
+  panelToken?: string;
 }
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };

@@ -4,7 +4,7 @@
 // not toggled), so a page never reports "failed" for something the store saved.
 import { browser } from '../browser';
 import type { Reply, ToBackground } from '../messages/to-background';
-import { takeEarly } from './early';
+import { takeEarly, withHostToken } from './early';
 
 export class BackgroundError extends Error {
   constructor(readonly code: string, message: string) {
@@ -29,11 +29,12 @@ let delays = DELAYS_MS;
 export const UNREACHABLE = '后台暂时无响应，请稍后再试 / The background did not answer; please try again';
 
 type Transport = (message: ToBackground) => Promise<unknown>;
-let transport: Transport = (message) => browser.runtime.sendMessage(message);
+const viaRuntime: Transport = (message) => browser.runtime.sendMessage(withHostToken(message));
+let transport: Transport = viaRuntime;
 
 /** Tests replace how a message travels (a worker that stops mid-answer) and the waits. */
 export function setTransport(next: Transport | null, waits: number[] = DELAYS_MS): void {
-  transport = next ?? ((message) => browser.runtime.sendMessage(message));
+  transport = next ?? viaRuntime;
   delays = waits;
 }
 

@@ -126,5 +126,5 @@ describe('writes through a worker that stops at random', () => {
     for (const key of keys) expect(rowTags.get(key) ?? 0).toBe((await store.getTag(db, key))!.phaseCount);
     expect(shownFailedButSaved).toBe(0);
     expect(kills).toBeGreaterThanOrEqual(50);
-  });
+  }, 30_000);
 });
