@@ -4,7 +4,8 @@ import type { TagView } from '@/utils/messages/to-content';
 import { isToContent } from '@/utils/messages/to-content-guard';
 import type { Reply, SiteConfigReply, ToBackground } from '@/utils/messages/to-background';
 import { PageSensor, type RowBatch } from '@/utils/sensor/page-sensor';
-import { PanelHost } from '@/utils/sensor/panel-host';
+import { PANEL_NAME, PanelHost } from '@/utils/sensor/panel-host';
+import { elementConflicts } from '@/utils/sensor/shadow-host';
 import { getMessage as t, getURL, onMessage as onRuntimeMessage, runtimeId, sendMessage } from '@/utils/sensor/extension-api';
 
 const e2e = import.meta.env.RONGHE_E2E === '1';
@@ -31,6 +32,8 @@ export default defineContentScript({
         panelUrl: (key) => getURL('/panel.html') + (panelToken ? `?host=${panelToken}` : '') + (key ? `#task=${encodeURIComponent(key)}` : ''),
       });
       if (layout) panel.setLayout(layout.panelWidth, layout.panelMode === 'push');
+      // The page took <ronghe-panel> for itself: a stand-in hosts the handle; diagnostics say so.
+      if (elementConflicts.has(PANEL_NAME)) sensor.reportAgain();
       return panel;
     };
 
