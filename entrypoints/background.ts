@@ -1,15 +1,40 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '@/utils/browser';
 import { createRouter } from '@/utils/background/router';
+import { createFrameTokens, type KeyStore } from '@/utils/background/frame-token';
 import { createServices } from '@/utils/background/services';
 import { showBadge, showTabWarning, tabWarning } from '@/utils/background/badge';
 import { hasHostAccess, injectIntoTab, injectOnNavigation, registerSite, unregisterSite } from '@/utils/background/site-registration';
 import { readPolicy } from '@/utils/background/policy';
 import type { ToContent } from '@/utils/messages/to-content';
+import type { TabMemory } from '@/utils/background/services/tab-pages';
 import { openRongheDb, putSite, getSite } from '@/utils/store';
 import { t } from '@/utils/i18n';
 
 const E2E_SITES = ['http://127.0.0.1', 'http://localhost'];
+
+/** `storage.session` where the browser has it (Chromium 102+, Firefox 115+): per-tab lists survive
+ * a worker stop there. Elsewhere undefined: the tabs' frames are asked again. */
+function sessionMemory(): TabMemory | undefined {
+  const area = (browser.storage as unknown as { session?: TabMemory }).session;
+  if (!area) return undefined;
+  return { get: (key) => area.get(key), set: (items) => area.set(items), remove: (key) => area.remove(key) };
+}
+
+/** The framing guard's key: in session storage where it exists (content scripts can't read it,
+ * and it changes with the browser session), else in local storage (MV2, old Chromium). */
+function frameKeyStore(): KeyStore {
+  const storage = browser.storage as unknown as { session?: typeof browser.storage.local; local: typeof browser.storage.local };
+  const area = storage.session ?? storage.local;
+  const KEY = 'ronghe.frameKey';
+  return {
+    get: async () => {
+      const value = (await area.get(KEY))[KEY];
+      return typeof value === 'string' ? value : null;
+    },
+    set: (key) => area.set({ [KEY]: key }),
+  };
+}
 
 export default defineBackground(() => {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -32,18 +57,29 @@ export default defineBackground(() => {
     clearTimeout(badgeTimer);
     badgeTimer = setTimeout(async () => {
       // The settings' period, the same numbers the popup opens with (progress/get without a period).
-      const p = (await (await servicesReady).progress(undefined, undefined)) as { tagged: number; integrated: number; period: string };
-      await showBadge({ tagged: p.tagged, integrated: p.integrated, periodName: t(`period_${p.period}`) });
+      try {
+        const p = (await (await servicesReady).progress(undefined, undefined)) as { tagged: number; integrated: number; period: string };
+        await showBadge({ tagged: p.tagged, integrated: p.integrated, periodName: t(`period_${p.period}`) });
+      } catch {
+        // The worker is stopping (Chromium rejects its API calls with "No SW"): the next start
+        // refreshes the badge.
+      }
     }, 50);
   };
 
   const servicesReady = dbReady.then((db) =>
     createServices(db, {
-      broadcast(views) {
-        void browser.tabs.query({}).then((tabs) => {
-          for (const tab of tabs) if (tab.id !== undefined && tab.id >= 0) void sendToTab(tab.id, { type: 'tags/updated', tags: views });
-        });
-        void browser.runtime.sendMessage({ type: 'tags/updated', tags: views }).catch(() => undefined);
+      async broadcast(views) {
+        const message = { type: 'tags/updated', tags: views } as const;
+        const delivered = Promise.all([
+          browser.tabs.query({}).then(
+            (tabs) => Promise.all(tabs.map((tab) => (tab.id !== undefined && tab.id >= 0 ? sendToTab(tab.id, message) : undefined))),
+            () => undefined,
+          ),
+          browser.runtime.sendMessage(message).catch(() => undefined),
+        ]);
+        // A tab that never answers doesn't hold up the reply for long.
+        await Promise.race([delivered, new Promise((resolve) => setTimeout(resolve, 1000))]);
       },
       pageHasTasks(tabId, count) {
         void sendToTab(tabId, { type: 'page/has-tasks', count }, 0);
@@ -60,6 +96,10 @@ export default defineBackground(() => {
       injectNow: injectIntoTab,
       hasHostAccess: async (site) => site.source === 'e2e' || (await hasHostAccess(site)),
       readPolicy,
+      tabMemory: sessionMemory(),
+      askFrames(tabId) {
+        void sendToTab(tabId, { type: 'page/report' });
+      },
       tabHealth(tabId, health) {
         void showTabWarning(tabId, tabWarning(health)).catch(() => undefined);
       },
@@ -70,7 +110,7 @@ export default defineBackground(() => {
     }),
   );
 
-  const routeReady = servicesReady.then((services) => createRouter(services, browser.runtime.id, extensionOrigin));
+  const routeReady = servicesReady.then((services) => createRouter(services, browser.runtime.id, extensionOrigin, createFrameTokens(frameKeyStore())));
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
     routeReady.then((route) => route(message, sender)),
   );
@@ -80,7 +120,7 @@ export default defineBackground(() => {
     if (command !== 'toggle-panel') return;
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
       if (tab?.id !== undefined) void sendToTab(tab.id, { type: 'panel/open' }, 0);
-    });
+    }, () => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void servicesReady.then((s) => s.tabClosed(tabId)));
@@ -100,7 +140,7 @@ export default defineBackground(() => {
         await s.enableSite(origin, null, null);
         for (const tab of await browser.tabs.query({ url: pattern })) if (tab.id !== undefined) await injectIntoTab(tab.id);
       }
-    });
+    }).catch((error: unknown) => console.error('[ronghe] could not enable a granted site', error));
   });
   // The e2e build's manifest already runs the content script on its hosts.
   if (import.meta.env.RONGHE_E2E !== '1') injectOnNavigation(async (origin) => (await servicesReady).isSiteEnabled(origin));
@@ -108,5 +148,10 @@ export default defineBackground(() => {
   void servicesReady.then(async (s) => {
     for (const site of await s.listSites()) await registerSite(site).catch(() => false);
     refreshBadge();
+  }).catch(() => undefined);
+  // Chromium rejects a stopping worker's pending API calls with "No SW" (its render process is
+  // gone): nothing is lost by it, and the rejection is not ours to report.
+  self.addEventListener?.('unhandledrejection', (event) => {
+    if (/^No SW$/.test(String((event as PromiseRejectionEvent).reason?.message ?? ''))) event.preventDefault();
   });
 });

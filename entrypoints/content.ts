@@ -4,7 +4,8 @@ import type { TagView } from '@/utils/messages/to-content';
 import { isToContent } from '@/utils/messages/to-content-guard';
 import type { Reply, SiteConfigReply, ToBackground } from '@/utils/messages/to-background';
 import { PageSensor, type RowBatch } from '@/utils/sensor/page-sensor';
-import { PanelHost } from '@/utils/sensor/panel-host';
+import { PANEL_NAME, PanelHost } from '@/utils/sensor/panel-host';
+import { elementConflicts } from '@/utils/sensor/shadow-host';
 import { getMessage as t, getURL, onMessage as onRuntimeMessage, runtimeId, sendMessage } from '@/utils/sensor/extension-api';
 
 const e2e = import.meta.env.RONGHE_E2E === '1';
@@ -21,14 +22,18 @@ export default defineContentScript({
     const isTop = window === window.top;
     let panel: PanelHost | null = null;
     let layout: { panelWidth: number; panelMode: 'overlay' | 'push' } | null = null;
+    let panelToken = '';
     const ensurePanel = () => {
       if (panel) return panel;
       panel = new PanelHost({
         label: t('panelHandle'),
         width: 380,
-        panelUrl: (key) => getURL('/panel.html') + (key ? `#task=${encodeURIComponent(key)}` : ''),
+        // The token the background gave this tab's top frame: the panel shows data only with it.
+        panelUrl: (key) => getURL('/panel.html') + (panelToken ? `?host=${panelToken}` : '') + (key ? `#task=${encodeURIComponent(key)}` : ''),
       });
       if (layout) panel.setLayout(layout.panelWidth, layout.panelMode === 'push');
+      // The page took <ronghe-panel> for itself: a stand-in hosts the handle; diagnostics say so.
+      if (elementConflicts.has(PANEL_NAME)) sensor.reportAgain();
       return panel;
     };
 
@@ -77,6 +82,7 @@ export default defineContentScript({
         return;
       }
       if (msg.type === 'tags/updated') sensor.applyViews(msg.tags);
+      else if (msg.type === 'page/report') sensor.reportAgain();
       else if (isTop && msg.type === 'page/has-tasks' && msg.count > 0) ensurePanel().show();
       else if (isTop && msg.type === 'panel/open') ensurePanel().toggle(msg.taskKey);
     };
@@ -100,6 +106,7 @@ export default defineContentScript({
     void send<SiteConfigReply>({ type: 'site/config' }).then((config) => {
       if (!config) return;
       layout = config;
+      if (typeof config.panelToken === 'string') panelToken = encodeURIComponent(config.panelToken);
       panel?.setLayout(config.panelWidth, config.panelMode === 'push');
       if (config.adapterOverride || config.selectors) sensor.configure(config);
     });

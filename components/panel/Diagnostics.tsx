@@ -14,6 +14,8 @@ export function diagnosticsJson(frames: FrameStatus[], version: string): string 
         rows: f.rows,
         lists: f.lists,
         adapterIds: f.adapterIds,
+        // The page defined our element names itself: tags and handle are stand-ins there.
+        ...(f.conflicts?.length ? { elementConflicts: f.conflicts } : {}),
       })),
     },
     null,

@@ -12,8 +12,11 @@ export const OWN_TAB_TASKS = { type: 'tasks/for-tab' } as const satisfies ToBack
 /** The mode the URL or the framing decides; null when only the tabs API can tell (tab or side). */
 export function knownMode(search: string, win: Window = window): PanelMode | null {
   const requested = new URLSearchParams(search).get('mode');
+  // The full view and the side panel only at the top of an extension page: framed, this page is
+  // the in-page panel whatever its URL says (and the background asks for its host's token).
+  if (isFramed(win)) return requested === 'blank' ? 'blank' : 'frame';
   if (requested === 'tab' || requested === 'side' || requested === 'blank' || requested === 'frame') return requested;
-  return isFramed(win) ? 'frame' : null;
+  return null;
 }
 
 /** The first render's requests that don't depend on anything the panel learns later. */

@@ -31,6 +31,9 @@ export interface PanelStoreOptions {
   settings?: Promise<Settings>;
 }
 
+/** The client's code for "the background never answered" (utils/ui/client.ts). */
+const workerGone = (e: unknown) => (e as { code?: unknown } | null)?.code === 'unreachable';
+
 export function progressOf(count: number): Exclude<ProgressFilter, 'all'> {
   return count === 0 ? 'none' : count === 4 ? 'done' : 'partial';
 }
@@ -199,8 +202,15 @@ export function createPanelStore(options: PanelStoreOptions) {
       replace(key, (item) => ({ ...item, view }));
       error.value = null;
     } catch (e) {
-      apply(previous.done, previous.at, previous.note);
-      fail(e);
+      // The worker may have stored the tick and stopped before answering (the client asked
+      // again and still got no answer): show what the store says, not a guess.
+      const stored = workerGone(e) ? await fetchTasks().then(() => items.value.find((i) => i.task.key === key), () => undefined) : undefined;
+      if (stored && stored.tag.phases[phase].done === done && (note === undefined || stored.tag.phases[phase].note === note)) {
+        error.value = null;
+      } else {
+        if (!stored) apply(previous.done, previous.at, previous.note);
+        fail(e);
+      }
     } finally {
       setBusy(key, false);
     }
@@ -213,6 +223,7 @@ export function createPanelStore(options: PanelStoreOptions) {
       error.value = null;
     } catch (e) {
       fail(e);
+      if (workerGone(e)) refetchSoon(0);
     } finally {
       setBusy(key, false);
     }
@@ -225,6 +236,7 @@ export function createPanelStore(options: PanelStoreOptions) {
       error.value = null;
     } catch (e) {
       fail(e);
+      if (workerGone(e)) refetchSoon(0);
     } finally {
       setBusy(key, false);
     }

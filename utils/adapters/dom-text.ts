@@ -4,7 +4,13 @@
 export const text = (el: Element | null | undefined): string =>
   el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
 
-export const clip = (s: string, max: number): string => (s.length > max ? s.slice(0, max) : s);
+/** The first `max` UTF-16 units, one fewer where the cut would split a surrogate pair (an emoji
+ * or a rare CJK character outside the BMP): never a lone half, which exports turn into U+FFFD. */
+export const clip = (s: string, max: number): string => {
+  if (s.length <= max) return s;
+  const last = s.charCodeAt(max - 1);
+  return s.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+};
 
 /** The short text just above an element (a portlet header, an <h3>, a tab strip), up to 4 levels. */
 export function nearestHeading(el: Element): string {

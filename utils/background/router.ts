@@ -1,11 +1,12 @@
 // The background's single entry point for messages: parse with zod, check the sender, dispatch.
 // A malformed or forbidden message gets an error reply; nothing here throws to the caller.
-import { CONTENT_SCRIPT_MESSAGES, ToBackground, type ErrorCode, type Reply, type SiteConfigReply } from '../messages/to-background';
+import { CONTENT_SCRIPT_MESSAGES, ToBackground, type ErrorCode, type MessageType, type Reply, type SiteConfigReply } from '../messages/to-background';
 import type { TagView } from '../messages/to-content';
 import type { Catalog, CategoryId, Period, PhaseId, Rule, Settings, Site, SelectorOverride } from '../model';
 import { classifySender, type SenderKind, type SenderLike } from './sender';
 import type { RowsReport, PageStatus } from '../messages/to-background';
 import type { z } from 'zod';
+import { HOST_PARAM, type FrameTokens } from './frame-token';
 
 export type Caller = Exclude<SenderKind, { kind: 'refused' }>;
 
@@ -57,9 +58,16 @@ export const ERRORS = {
   notFound: '未找到该任务 / Task not found',
   failed: '内部错误 / Internal error',
   locked: '此项由管理员策略设定，不能修改 / Set by your administrator\'s policy',
+  framed: '此面板只能由融合助手在已启用站点的页面中打开 / This panel only opens from 融合助手 on an enabled site',
 } as const;
 
-export function createRouter(services: RongheServices, runtimeId: string, extensionOrigin: string) {
+/** What the panel framed in an OA page asks for; nothing else, and only about its own tab. */
+export const FRAMED_PANEL_MESSAGES: ReadonlySet<MessageType> = new Set([
+  'settings/get', 'settings/set', 'catalog/get', 'tasks/for-tab', 'task/set-phase', 'task/correct', 'task/uncorrect',
+]);
+
+/** `tokens`: the framing guard (frame-token.ts); without it, a panel framed in a page gets nothing. */
+export function createRouter(services: RongheServices, runtimeId: string, extensionOrigin: string, tokens?: FrameTokens) {
   return async function route(raw: unknown, sender: SenderLike): Promise<Reply> {
     const who = classifySender(sender, runtimeId, extensionOrigin);
     if (who.kind === 'refused') return fail('forbidden', ERRORS.refused);
@@ -67,6 +75,20 @@ export function createRouter(services: RongheServices, runtimeId: string, extens
     if (!parsed.success) return fail('invalid', ERRORS.invalid);
     const msg = parsed.data;
     try {
+      if (who.kind === 'extension-page' && who.framedIn) {
+        // panel.html in a web page's frame: only ours, made by the content script of an enabled
+        // site (it carries that tab's token), asking about its own tab's tasks.
+        const origin = who.framedIn.origin;
+        const token = (raw as Record<string, unknown>)[HOST_PARAM];
+        if (!FRAMED_PANEL_MESSAGES.has(msg.type) || !origin || who.tabId === null || !tokens || typeof token !== 'string') return fail('forbidden', ERRORS.framed);
+        if (!(await tokens.verify(token, who.tabId, origin)) || !(await services.isSiteEnabled(origin))) return fail('forbidden', ERRORS.framed);
+        if (msg.type === 'tasks/for-tab' && msg.tabId !== undefined && msg.tabId !== who.tabId) return fail('forbidden', ERRORS.framed);
+        if ('taskKey' in msg && msg.taskKey !== undefined) {
+          const taskOrigin = await services.taskOrigin(msg.taskKey);
+          if (taskOrigin === null) return fail('not-found', ERRORS.notFound);
+          if (taskOrigin !== origin) return fail('forbidden', ERRORS.otherOrigin);
+        }
+      }
       if (who.kind === 'content') {
         if (!CONTENT_SCRIPT_MESSAGES.has(msg.type)) return fail('forbidden', ERRORS.pageOnly);
         if (!(await services.isSiteEnabled(who.origin))) return fail('forbidden', ERRORS.siteDisabled);
@@ -79,7 +101,7 @@ export function createRouter(services: RongheServices, runtimeId: string, extens
         // Rows describe a page frame: only a content script can speak for one.
         return fail('forbidden', ERRORS.contentOnly);
       }
-      return { ok: true, data: await dispatch(services, who, msg) };
+      return { ok: true, data: await dispatch(services, who, msg, tokens) };
     } catch (error) {
       if (error instanceof NotFoundError) return fail('not-found', ERRORS.notFound);
       if (error instanceof LockedError) return fail('forbidden', ERRORS.locked);
@@ -93,7 +115,7 @@ export class NotFoundError extends Error {}
 /** A change that policy forbids; the message says so in Chinese and English. */
 export class LockedError extends Error {}
 
-async function dispatch(s: RongheServices, who: Caller, msg: ToBackground): Promise<unknown> {
+async function dispatch(s: RongheServices, who: Caller, msg: ToBackground, tokens: FrameTokens | undefined): Promise<unknown> {
   switch (msg.type) {
     case 'rows/report':
       return who.kind === 'content' ? s.reportRows(who, msg) : null;
@@ -139,8 +161,12 @@ async function dispatch(s: RongheServices, who: Caller, msg: ToBackground): Prom
       return s.ledgerExported();
     case 'backup/status':
       return s.backupStatus();
-    case 'site/config':
-      return who.kind === 'content' ? s.siteConfig(who.origin) : null;
+    case 'site/config': {
+      if (who.kind !== 'content') return null;
+      const config = await s.siteConfig(who.origin);
+      // The top frame hosts <ronghe-panel>: it gets the token its panel shows (frame-token.ts).
+      return who.frameId === 0 && tokens ? { ...config, panelToken: await tokens.issue(who.tabId, who.origin) } : config;
+    }
     case 'selectors/test':
       return s.testSelectors(msg.tabId, msg.selectors);
     case 'progress/get':

@@ -40,8 +40,14 @@ export async function registerSite(site: Site): Promise<boolean> {
   return true;
 }
 
+/** Unregisters the site's script if one is registered: a site whose script the manifest declares
+ * (the e2e build) or that never had access has none, and Chromium rejects an unknown id
+ * ("Nonexistent script ID") although nothing is wrong. */
 export async function unregisterSite(site: Site): Promise<void> {
-  await scripting()?.unregisterContentScripts({ ids: [scriptId(site)] });
+  const api = scripting();
+  if (!api) return;
+  const ids = (await api.getRegisteredContentScripts({ ids: [scriptId(site)] })).map((s) => s.id);
+  if (ids.length) await api.unregisterContentScripts({ ids });
 }
 
 /** Starts tagging in a tab right away, in every frame (a site was just enabled there). */

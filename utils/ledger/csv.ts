@@ -5,8 +5,10 @@ import type { LedgerRow } from './ledger-rows';
 
 export const CSV_BOM = '\uFEFF';
 
-/** Cells starting with these are run as formulas by spreadsheet programs. */
-const DANGEROUS_START = /^[=+\-@\t\r]/;
+/** Cells starting with these are run as formulas by spreadsheet programs, also after blank or
+ * invisible characters a program may skip (spaces, zero-width and direction marks, BOM) and in
+ * their full-width forms. */
+const DANGEROUS_START = /^[\t\r]|^[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /** Prefixes a `'` to a cell a spreadsheet would evaluate, so it is shown as text. */
 export function neutralizeCell(value: string): string {

@@ -23,6 +23,8 @@ export const PageStatus = z.object({
   rows: z.number().int().nonnegative(),
   lists: z.number().int().nonnegative(),
   path: z.string().max(500),
+  /** Our element names the page had defined itself (the content script used stand-ins). */
+  conflicts: z.array(z.string().max(40)).max(4).optional(),
   /** The task keys this frame shows now: the panel lists exactly these. */
   keys: z.array(z.string().min(1).max(200)).max(5000),
 });
@@ -118,6 +120,7 @@ export interface FrameStatus {
   lists: number;
   path: string;
   adapterIds: string[];
+  conflicts?: string[];
 }
 
 /** What a content script learns about its site at start (site/config). */
@@ -126,6 +129,8 @@ export interface SiteConfigReply {
   selectors: z.infer<typeof SelectorOverride> | null;
   panelWidth: number;
   panelMode: 'overlay' | 'push';
+  /** Top frame only: the token its framed panel sends with each message (the framing guard). */
+  panelToken?: string;
 }
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };

@@ -34,6 +34,8 @@ export function isToContent(x: unknown): x is ToContent {
       return x.taskKey === undefined || isString(x.taskKey);
     case 'page/has-tasks':
       return Number.isFinite(x.count);
+    case 'page/report':
+      return true;
     case 'selectors/test': {
       const sel = x.selectors;
       return (

@@ -21,6 +21,8 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tags/updated'), tags: z.array(TagView) }),
   z.object({ type: z.literal('panel/open'), taskKey: z.optional(z.string()) }),
   z.object({ type: z.literal('page/has-tasks'), count: z.number() }),
+  /** A restarted background asks each frame to send its page/status again. */
+  z.object({ type: z.literal('page/report') }),
   z.object({
     type: z.literal('selectors/test'),
     selectors: z.object({

@@ -4,6 +4,7 @@ import type { DetectOptions, ExtractedRow, ListMatch } from '../adapters';
 import type { RowReport } from '../model';
 import type { TagView } from '../messages/to-content';
 import { TAG_NAME, createRowTag, updateRowTag, type TagTexts } from './row-tag';
+import { elementConflicts } from './shadow-host';
 
 export interface AdapterApi {
   detectLists(doc: Document, url: URL, options?: DetectOptions): ListMatch[];
@@ -25,6 +26,8 @@ export interface PageStatusReport {
   rows: number;
   lists: number;
   path: string;
+  /** Our element names this page had defined itself (shadow-host.ts). */
+  conflicts?: string[];
   /** The task keys tagged in this frame now. */
   keys: string[];
 }
@@ -126,13 +129,21 @@ export class PageSensor {
     }
   }
 
+  /** The background lost what this frame shows (its worker restarted): say it again. */
+  reportAgain(): void {
+    if (this.destroyed || !this.lastStatusBase) return;
+    if (elementConflicts.size) this.lastStatusBase = { ...this.lastStatusBase, conflicts: [...elementConflicts] };
+    this.lastStatus = '';
+    this.sendStatus({ ...this.lastStatusBase, keys: this.shownKeys() });
+  }
+
   taskCount(): number {
     return this.tagsByKey.size;
   }
 
   private isOwnMutation(record: MutationRecord): boolean {
     if (record.type !== 'childList') return false;
-    const own = (n: Node) => n.nodeType === 1 && (n as Element).localName === TAG_NAME;
+    const own = (n: Node) => n.nodeType === 1 && ((n as Element).localName === TAG_NAME || this.ownTags.has(n as Element));
     for (const n of record.addedNodes) if (!own(n)) return false;
     for (const n of record.removedNodes) if (!own(n)) return false;
     return true;
@@ -184,6 +195,7 @@ export class PageSensor {
       rows: rowCount,
       lists: matches.length,
       path: url.pathname,
+      ...(elementConflicts.size ? { conflicts: [...elementConflicts] } : {}),
     };
     this.sendStatus({ ...this.lastStatusBase, keys: this.shownKeys() });
   }
@@ -196,7 +208,7 @@ export class PageSensor {
       return false;
     }
     // Hosts that clone rows (virtual lists) may copy a tag that isn't ours: drop strays.
-    for (const stray of row.row.querySelectorAll(TAG_NAME)) {
+    for (const stray of row.row.querySelectorAll(`${TAG_NAME},[data-${TAG_NAME}]`)) {
       if (!this.ownTags.has(stray) || stray !== state?.tag) stray.remove();
     }
     this.rows.set(row.row, { key, signature, tag: state?.tag ?? null });

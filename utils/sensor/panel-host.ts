@@ -1,6 +1,8 @@
 // <ronghe-panel>: the only element Ronghe adds to the top document besides row tags. A shadow
 // root holds the 融合助手 handle and, once opened, an iframe of the extension's panel page: styles
 // can't cross either way, and the page can't read the panel's (cross-origin) content.
+import { shadowHost } from './shadow-host';
+
 export const PANEL_NAME = 'ronghe-panel';
 /** The handle's accessible name is fixed by the contract in every locale. */
 const HANDLE_NAME = '融合助手';
@@ -64,10 +66,9 @@ export class PanelHost {
 
   constructor(private readonly options: PanelHostOptions) {
     this.width = options.width;
-    this.host = document.createElement(PANEL_NAME);
     // Open, so assistive tech and tests find the 融合助手 button; task data lives in the
     // cross-origin extension iframe, which the host page can't read either way.
-    this.root = this.host.attachShadow({ mode: 'open' });
+    ({ host: this.host, root: this.root } = shadowHost(PANEL_NAME, 'open', 'div'));
     this.root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
     this.handle = document.createElement('button');
     this.handle.type = 'button';

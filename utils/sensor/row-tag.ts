@@ -1,6 +1,7 @@
 // <ronghe-tag>: one per task row, rendered in a closed shadow root so the host's CSS can't reach
 // it and ours can't leak out. All tags share one constructable stylesheet.
 import type { TagView } from '../messages/to-content';
+import { shadowHost } from './shadow-host';
 
 export const TAG_NAME = 'ronghe-tag';
 
@@ -48,8 +49,7 @@ export interface TagTexts {
 }
 
 export function createRowTag(view: TagView, texts: TagTexts, onOpen: (key: string) => void): HTMLElement {
-  const tag = document.createElement(TAG_NAME);
-  const root = tag.attachShadow({ mode: 'closed' });
+  const { host: tag, root } = shadowHost(TAG_NAME, 'closed', 'span');
   if (!adoptSheet(root)) root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
   const button = document.createElement('button');
   button.type = 'button';

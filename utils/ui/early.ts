@@ -14,6 +14,13 @@ type RuntimeApi = { sendMessage(message: unknown, callback: (reply: unknown) => 
 const slot = () => globalThis as unknown as { [SLOT]?: Pending };
 const keyOf = (message: ToBackground) => JSON.stringify(message);
 
+/** The panel framed by <ronghe-panel> carries its host's token in its URL (?host=, see
+ * utils/background/frame-token.ts) and sends it with every message; other pages have none. */
+export function withHostToken(message: ToBackground): object {
+  const token = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('host');
+  return token ? { ...message, host: token } : message;
+}
+
 /** Sends each message now and keeps its answer (undefined on failure) for `takeEarly`. */
 export function startEarly(messages: ToBackground[]): void {
   const runtime = (globalThis as unknown as { chrome?: { runtime?: RuntimeApi } }).chrome?.runtime;
@@ -24,7 +31,7 @@ export function startEarly(messages: ToBackground[]): void {
       keyOf(message),
       new Promise((resolve) => {
         try {
-          runtime.sendMessage(message, (reply) => {
+          runtime.sendMessage(withHostToken(message), (reply) => {
             performance.mark(`ronghe-early-${message.type}`);
             // Reading lastError marks it handled; the page then asks again the usual way.
             resolve(runtime.lastError ? undefined : reply);

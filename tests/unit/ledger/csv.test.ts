@@ -45,6 +45,8 @@ function parseCsv(text: string): string[][] {
 }
 
 const DANGEROUS = ['=', '+', '-', '@', '\t', '\r'];
+/** What a spreadsheet may run as a formula: the characters above, also after blank or invisible ones. */
+const FORMULA = /^[\t\r]|^[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*[=+\-@＝＋－＠]/;
 const col = (id: string): number => LEDGER_COLUMNS.findIndex((c) => c.id === id);
 
 describe('toCsv', () => {
@@ -85,10 +87,15 @@ describe('toCsv', () => {
   it('neutralises every dangerous first character', () => {
     for (const c of DANGEROUS) expect(neutralizeCell(`${c}1+1`)).toBe(`'${c}1+1`);
     expect(neutralizeCell('1-1')).toBe('1-1');
+    // After a zero-width, blank or other invisible character, and full-width.
+    for (const v of ['\u200b=1+1', ' =1+1', '\u00a0+1', '\u3000-1', '\ufeff@SUM(A1)', '\u200e\u200b=HYPERLINK("x")', '＝1+1', '\u2060＋1']) {
+      expect(neutralizeCell(v)).toBe(`'${v}`);
+    }
+    expect(neutralizeCell('\u200b公文 = 1')).toBe('\u200b公文 = 1');
   });
 
   it('property: parse(toCsv(x)) gives x back, with a leading quote only on dangerous cells', () => {
-    const cell = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string(), fc.constantFrom('=1+2', '"', ',', '\r\n', '\t', '-', '@x', '+'));
+    const cell = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string(), fc.constantFrom('=1+2', '"', ',', '\r\n', '\t', '-', '@x', '+', '\u200b=1+1', ' -2', '＝1'));
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 5 }), fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { maxLength: 5 }), (header, rows) => {
         const width = header.length;
@@ -96,9 +103,9 @@ describe('toCsv', () => {
         const text = toCsvTable(header, table);
         expect(text.startsWith(CSV_BOM)).toBe(true);
         const parsed = parseCsv(text.slice(1));
-        const expected = [header, ...table].map((r) => r.map((c) => (DANGEROUS.some((d) => c.startsWith(d)) ? `'${c}` : c)));
+        const expected = [header, ...table].map((r) => r.map((c) => (FORMULA.test(c) ? `'${c}` : c)));
         expect(parsed).toEqual(expected);
-        for (const r of parsed) for (const c of r) expect(DANGEROUS.some((d) => c.startsWith(d))).toBe(false);
+        for (const r of parsed) for (const c of r) expect(FORMULA.test(c)).toBe(false);
       }),
       { numRuns: 300 },
     );

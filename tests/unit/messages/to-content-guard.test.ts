@@ -20,6 +20,7 @@ const message = fc.oneof(
   fc.record({ type: fc.constant('tags/updated'), tags: fc.array(tagView, { maxLength: 3 }) }),
   fc.record({ type: fc.constant('panel/open'), taskKey: fc.option(fc.oneof(fc.string(), fc.integer()), { nil: undefined }) }, { requiredKeys: ['type'] }),
   fc.record({ type: fc.constant('page/has-tasks'), count: fc.oneof(fc.integer(), fc.double(), fc.string()) }),
+  fc.record({ type: fc.constant('page/report') }),
   fc.record({
     type: fc.constant('selectors/test'),
     selectors: fc.oneof(

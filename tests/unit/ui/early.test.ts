@@ -71,7 +71,11 @@ describe('the panel start requests', () => {
     const framed = { parent: {} } as unknown as Window;
     expect(knownMode('', framed)).toBe('frame');
     expect(knownMode('', top)).toBeNull();
-    expect(knownMode('?mode=tab', framed)).toBe('tab');
+    // Framed, the full view and the side panel are the in-page panel (the framing guard).
+    expect(knownMode('?mode=tab', framed)).toBe('frame');
+    expect(knownMode('?mode=side', framed)).toBe('frame');
+    expect(knownMode('?mode=blank', framed)).toBe('blank');
+    expect(knownMode('?mode=tab', top)).toBe('tab');
     expect(startMessages('frame')).toEqual([SETTINGS_GET, CATALOG_GET, OWN_TAB_TASKS]);
     expect(startMessages(null)).toEqual([SETTINGS_GET, CATALOG_GET]);
     expect(startMessages('blank')).toEqual([SETTINGS_GET]);

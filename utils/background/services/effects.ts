@@ -1,11 +1,13 @@
 import type { SelectorOverride, Site } from '../../model';
 import type { TagView } from '../../messages/to-content';
 import type { PolicyState } from '../policy';
+import type { TabMemory } from './tab-pages';
 
 /** What the services do to the world outside the store: tabs, badge, registrations, policy. */
 export interface Effects {
-  /** Push updated tags to every tab showing them (row tags, panels). */
-  broadcast(views: TagView[]): void;
+  /** Push updated tags to every tab showing them (row tags, panels); resolves once delivered, so
+   * a write is answered only after its row tags heard of it (the worker may stop right after). */
+  broadcast(views: TagView[]): void | Promise<void>;
   /** Tell a tab's top frame that the page has tasks (shows the 融合助手 handle), and the
    * extension pages (an open panel) that the tab's task list changed. */
   pageHasTasks(tabId: number, count: number): void;
@@ -23,4 +25,10 @@ export interface Effects {
   readPolicy(): Promise<PolicyState>;
   /** Per-tab badge: '!' when the page looks like an OA product but no task row was found. */
   tabHealth(tabId: number, health: 'ok' | 'no-rows' | 'no-oa'): void;
+  /** Where each tab's task list survives a worker stop (`storage.session`); absent where the
+   * browser has none. */
+  tabMemory?: TabMemory;
+  /** Ask every frame of a tab to report what it shows again (page/status): a restarted worker
+   * that lost a tab's list learns it back. */
+  askFrames?(tabId: number): void;
 }

@@ -16,7 +16,7 @@ export class BackgroundState {
   rules: Rule[] = [];
   sites = new Map<string, Site>();
   policy: PolicyState = { policy: {}, error: null };
-  readonly tabs = new TabPages();
+  readonly tabs: TabPages;
   private match = createMatcher(DEFAULT_CATALOG, []);
 
   /**
@@ -37,7 +37,9 @@ export class BackgroundState {
     readonly db: store.RongheDb,
     readonly effects: Effects,
     readonly now: () => number,
-  ) {}
+  ) {
+    this.tabs = new TabPages(effects.tabMemory);
+  }
 
   async load(): Promise<void> {
     this.policy = await this.effects.readPolicy();

@@ -1,5 +1,8 @@
 // Which tasks each tab shows, per frame, and what each frame's sensor reported about itself.
-// In memory only: a restarted service worker learns it again from the next scans.
+// Kept in memory and, where the browser has it, in `storage.session` (cleared with the browser
+// session, readable only by the extension): an MV3 worker that stopped finds each tab's list again
+// when it restarts. Where there is no session storage (MV2, old Chromium), or a write was lost with
+// the worker, the background asks the tab's frames to report again (see task-services).
 import type { FrameStatus } from '../../messages/to-background';
 
 export type { FrameStatus };
@@ -11,8 +14,85 @@ interface Frame {
   status: FrameStatus | null;
 }
 
+/** The part of `storage.session` the tab list needs (a fake in unit tests). */
+export interface TabMemory {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+interface StoredFrame {
+  origin: string;
+  keys: string[];
+  status: FrameStatus | null;
+}
+
+const memoryKey = (tabId: number) => `tab:${tabId}`;
+
+function isStoredFrames(x: unknown): x is Record<string, StoredFrame> {
+  if (!x || typeof x !== 'object') return false;
+  return Object.values(x as Record<string, unknown>).every((f) => {
+    const frame = f as Partial<StoredFrame> | null;
+    return !!frame && typeof frame.origin === 'string' && Array.isArray(frame.keys) && frame.keys.every((k) => typeof k === 'string');
+  });
+}
+
 export class TabPages {
   private readonly tabs = new Map<number, Map<number, Frame>>();
+  /** Tabs whose stored list this worker has read (or that it started itself). */
+  private readonly restored = new Set<number>();
+  private readonly restoring = new Map<number, Promise<void>>();
+  /** Bumped when a tab loads a new document: a read that started before is dropped. */
+  private readonly epochs = new Map<number, number>();
+  private writes: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly memory?: TabMemory) {}
+
+  /** Reads the tab's list from session storage once per worker life; call before reading or
+   * changing a tab (a restarted worker must not overwrite the frames it hasn't heard from yet). */
+  restore(tabId: number): Promise<void> {
+    if (this.restored.has(tabId) || !this.memory) return Promise.resolve();
+    let pending = this.restoring.get(tabId);
+    if (!pending) {
+      const memory = this.memory;
+      const epoch = this.epochs.get(tabId) ?? 0;
+      pending = (async () => {
+        try {
+          const stored = (await memory.get(memoryKey(tabId)))[memoryKey(tabId)];
+          // Frames heard from meanwhile are newer than what was stored.
+          if (isStoredFrames(stored) && epoch === (this.epochs.get(tabId) ?? 0)) {
+            let frames = this.tabs.get(tabId);
+            if (!frames) this.tabs.set(tabId, (frames = new Map()));
+            for (const [id, f] of Object.entries(stored)) {
+              if (!frames.has(Number(id))) frames.set(Number(id), { origin: f.origin, keys: new Set(f.keys), status: f.status ?? null });
+            }
+          }
+        } catch {
+          // Unreadable: the frames are asked again.
+        }
+        this.restored.add(tabId);
+        this.restoring.delete(tabId);
+      })();
+      this.restoring.set(tabId, pending);
+    }
+    return pending;
+  }
+
+  /** Resolves once every change so far is in session storage. */
+  saved(): Promise<unknown> {
+    return this.writes;
+  }
+
+  private save(tabId: number): void {
+    const memory = this.memory;
+    if (!memory) return;
+    const frames = this.tabs.get(tabId);
+    const value: Record<string, StoredFrame> = {};
+    for (const [id, f] of frames ?? []) value[id] = { origin: f.origin, keys: [...f.keys], status: f.status };
+    const write = () => (frames?.size ? memory.set({ [memoryKey(tabId)]: value }) : memory.remove(memoryKey(tabId)));
+    // One write at a time, in order: the last one stored is the latest state.
+    this.writes = this.writes.then(write).catch(() => undefined);
+  }
 
   private frame(tabId: number, frameId: number, origin: string): Frame {
     let frames = this.tabs.get(tabId);
@@ -27,14 +107,26 @@ export class TabPages {
     const known = this.frame(tabId, frameId, origin).keys;
     const before = known.size;
     for (const key of keys) known.add(key);
-    return known.size !== before || before === 0;
+    const changed = known.size !== before || before === 0;
+    if (known.size !== before) this.save(tabId);
+    return changed;
   }
 
-  /** The frame's own account of what it shows now (after paging, a route change, removed rows). */
-  setStatus(tabId: number, frameId: number, origin: string, status: FrameStatus, keys: string[]): void {
+  /** The frame's own account of what it shows now (after paging, a route change, removed rows);
+   * true when the tab's list of tasks changed. */
+  setStatus(tabId: number, frameId: number, origin: string, status: FrameStatus, keys: string[]): boolean {
+    const before = this.keys(tabId);
     const frame = this.frame(tabId, frameId, origin);
     frame.status = status;
     frame.keys = new Set(keys);
+    this.save(tabId);
+    const after = this.keys(tabId);
+    return before.length !== after.length || after.some((k, i) => before[i] !== k);
+  }
+
+  /** True when the tab has no frame on record (a worker that restarted without session storage). */
+  unknown(tabId: number): boolean {
+    return !this.tabs.get(tabId)?.size;
   }
 
   keys(tabId: number): string[] {
@@ -60,5 +152,9 @@ export class TabPages {
   /** The tab loads a new document: every frame starts over. */
   close(tabId: number): void {
     this.tabs.delete(tabId);
+    this.epochs.set(tabId, (this.epochs.get(tabId) ?? 0) + 1);
+    // Nothing left to read back: a later restore would bring the old document's list back.
+    this.restored.add(tabId);
+    this.save(tabId);
   }
 }

@@ -15,13 +15,16 @@ type TaskServices = Pick<
   'taskOrigin' | 'reportRows' | 'pageStatus' | 'setPhase' | 'correct' | 'uncorrect' | 'openPanel' | 'tasksForTab' | 'tasksList' | 'progress'
 >;
 
+/** How long tasks/for-tab waits for a tab's frames to report again when it knows none of them. */
+const FRAMES_ANSWER_MS = 1500;
+
 export function taskServices(state: BackgroundState): TaskServices {
   const { db, effects } = state;
 
-  const publish = (tags: Tag[]): TagView[] => {
+  const publish = async (tags: Tag[]): Promise<TagView[]> => {
     const views = tags.map((t) => state.view(t));
-    effects.broadcast(views);
     effects.refreshBadge();
+    await effects.broadcast(views);
     return views;
   };
 
@@ -48,6 +51,26 @@ export function taskServices(state: BackgroundState): TaskServices {
       return task && tag ? [panelItem(task, tag, state.catalog)] : [];
     });
   };
+
+  /** Tabs whose frames this worker asked to report again. */
+  const asked = new Set<number>();
+  const waiting = new Map<number, Array<() => void>>();
+  const reported = (tabId: number) => {
+    for (const wake of waiting.get(tabId) ?? []) wake();
+    waiting.delete(tabId);
+  };
+  /** The next page/status from the tab, or a moment (a tab without our script never answers). */
+  const firstReport = (tabId: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, FRAMES_ANSWER_MS);
+      const list = waiting.get(tabId) ?? [];
+      list.push(() => {
+        clearTimeout(timer);
+        // The other frames' reports follow within a few milliseconds.
+        setTimeout(resolve, 60);
+      });
+      waiting.set(tabId, list);
+    });
 
   return {
     async taskOrigin(key) {
@@ -78,6 +101,7 @@ export function taskServices(state: BackgroundState): TaskServices {
         return tag;
       });
       state.persistSightings(tasks, fresh);
+      await state.tabs.restore(caller.tabId);
       if (state.tabs.addTasks(caller.tabId, caller.frameId, caller.origin, tasks.map((t) => t.key))) {
         effects.pageHasTasks(caller.tabId, state.tabs.count(caller.tabId));
       }
@@ -88,16 +112,22 @@ export function taskServices(state: BackgroundState): TaskServices {
     /** Answers with the tab's task count, so a top frame that starts after its child frames
      * reported still learns that the page has tasks. */
     async pageStatus(caller, msg) {
-      const status = { product: msg.product, rows: msg.rows, lists: msg.lists, path: msg.path, adapterIds: msg.adapterIds };
-      state.tabs.setStatus(caller.tabId, caller.frameId, caller.origin, status, msg.keys);
+      const status = { product: msg.product, rows: msg.rows, lists: msg.lists, path: msg.path, adapterIds: msg.adapterIds, ...(msg.conflicts?.length ? { conflicts: msg.conflicts } : {}) };
+      await state.tabs.restore(caller.tabId);
+      // A frame that reports again to a restarted worker may bring back a list it had lost: the
+      // open panel hears that the tab's list changed and asks again.
+      if (state.tabs.setStatus(caller.tabId, caller.frameId, caller.origin, status, msg.keys)) {
+        effects.pageHasTasks(caller.tabId, state.tabs.count(caller.tabId));
+      }
       effects.tabHealth(caller.tabId, tabHealthOf(state, caller.tabId));
+      reported(caller.tabId);
       return { tasks: state.tabs.count(caller.tabId) };
     },
 
     async setPhase(key, phase, done, note) {
       try {
         const tag = state.remember(await store.setPhase(db, key, phase, done, note, state.now()));
-        return publish([tag])[0]!;
+        return (await publish([tag]))[0]!;
       } catch (error) {
         if (error instanceof store.TagNotFoundError) throw new NotFoundError(key);
         throw error;
@@ -109,8 +139,11 @@ export function taskServices(state: BackgroundState): TaskServices {
       const task = await store.getTask(db, key);
       if (!task) throw new NotFoundError(key);
       const at = state.now();
+      // The id follows from what is corrected, not when: a correction asked again (the worker
+      // stopped before it answered) rewrites the same rule instead of adding a second one.
+      const ruleId = `rule-${fnv1a53(task.title)}-${fnv1a53(`${category}\n${action ?? ''}`)}`;
       const rule: Rule = {
-        id: `rule-${at.toString(36)}-${fnv1a53(task.title)}`,
+        id: ruleId,
         title: task.title,
         signature: ruleSignature(task.title),
         category,
@@ -119,7 +152,7 @@ export function taskServices(state: BackgroundState): TaskServices {
         source: 'user',
       };
       await store.putRule(db, rule);
-      state.setRules([...state.rules, rule]);
+      state.setRules([...state.rules.filter((r) => r.id !== ruleId), rule]);
       const corrected = state.remember(await store.retagTask(db, key, { category, action, source: 'user', confidence: 1, evidence: ['人工校正'], ruleId: rule.id }, at));
       // Similar tasks of the same site follow the new rule at once, unless a person tagged them.
       const siblings = (await store.listTasksByOrigin(db, task.origin)).filter((t) => t.key !== key);
@@ -151,6 +184,16 @@ export function taskServices(state: BackgroundState): TaskServices {
     },
 
     async tasksForTab(tabId) {
+      await state.tabs.restore(tabId);
+      if (effects.askFrames && !asked.has(tabId)) {
+        // Once per worker life and tab: the frames confirm what they show (a frame's report may
+        // have been lost with a stopped worker). With nothing on record at all, wait for the
+        // first answer, so the panel never says "no tasks" while tags are on the page.
+        asked.add(tabId);
+        const first = state.tabs.unknown(tabId) ? firstReport(tabId) : null;
+        effects.askFrames(tabId);
+        if (first) await first;
+      }
       const entries = state.tabs.entries(tabId);
       // A frame lists tasks of its own origin only, whatever keys it claimed.
       const listed = (await items(entries.map((e) => e.key))).filter((item) => entries.some((e) => e.key === item.task.key && e.origin === item.task.origin));
