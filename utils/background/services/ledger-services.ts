@@ -19,7 +19,9 @@ export function ledgerServices(state: BackgroundState): LedgerServices {
   return {
     async ledgerQuery() {
       await state.settled();
-      return { ...(await store.exportAll(db)), catalog: state.catalog };
+      const [dump, settings] = await Promise.all([store.exportAll(db), store.getSettings(db)]);
+      const profile = { personName: settings.personName, department: settings.department, branch: settings.branch, unit: settings.unit };
+      return { ...dump, catalog: state.catalog, profile };
     },
 
     /** Validate, preview, then merge in one transaction or not at all. */
