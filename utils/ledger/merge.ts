@@ -18,7 +18,7 @@
 // - rules: union by id; for one id the later createdAt wins (ties: larger canonical JSON).
 // - details (the 台账 fields, v5): see detail-merge.ts; differing values are joined or chosen
 //   by a rule of the data, and each is listed as a conflict.
-import { countPhases, PHASE_IDS, type Event, type Phase, type PhaseId, type Rule, type Tag, type Task, type TaskDetail } from '../model';
+import { countPhases, PHASE_IDS, type Event, type Phase, type PhaseId, type Profile, type Rule, type Tag, type Task, type TaskDetail } from '../model';
 import { detailConflicts, joinDetail, normalizeDetail, type DetailField } from './detail-merge';
 import type { StoreDump } from '../store/transfer';
 import { canonicalJson } from './canonical';
@@ -50,6 +50,8 @@ export interface MergePreview {
   conflicts: MergeConflict[];
   /** Records that mergeDumps().toWrite holds. */
   writes: number;
+  /** Whose ledger the incoming file is (its exporter's settings), when the file says. */
+  from?: Profile;
 }
 
 export interface MergeResult {
