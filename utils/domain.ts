@@ -14,6 +14,10 @@ export const DEFAULT_SETTINGS: Settings = {
   panelWidth: 380,
   period: 'year',
   lastExportAt: null,
+  personName: '',
+  department: '',
+  branch: '',
+  unit: '',
 };
 
 export function emptyPhases(): Phases {

@@ -187,6 +187,48 @@ export const Settings = z.object({
   panelWidth: z.number().int().min(280).max(720),
   period: Period,
   lastExportAt: epochMs.nullable(),
+  /** Who keeps this ledger (issue 12): every export carries these, so a merge shows whose rows are whose. */
+  personName: text(40),
+  department: text(60),
+  branch: text(60),
+  unit: text(100),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** The person and unit a ledger belongs to (from settings). */
+export const Profile = Settings.pick({ personName: true, department: true, branch: true, unit: true });
+export type Profile = z.infer<typeof Profile>;
+
+/** One piece of 佐证材料: its name, its number (编号) and where it is kept. */
+export const EvidenceItem = z.object({
+  name: text(200).min(1),
+  number: text(100),
+  place: text(200),
+});
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
+/** What the 融合台账 row holds beyond the tag (store v5, `details`). Every field is optional:
+ * a missing one falls back (责任人 to the settings' name, 牵头处室 to the OA's sender, 完成时限
+ * to the OA deadline). The identity fields (dept, branch, unit) are whose row this is. */
+export const TaskDetailFields = z.object({
+  owner: text(40).optional(), // 责任人
+  ownerDept: text(60).optional(), // 责任人所在处室
+  branch: text(60).optional(), // 所属支部
+  unit: text(100).optional(), // 单位
+  leadDept: text(100).optional(), // 牵头处室
+  members: text(500).optional(), // 参与党员
+  deadline: text(40).optional(), // 完成时限, YYYY-MM-DD
+  completedAt: text(40).optional(), // 实际完成时间, YYYY-MM-DD
+  outcome: text(2000).optional(), // 完成情况
+  evidence: z.array(EvidenceItem).max(50).optional(), // 佐证材料
+  remark: text(2000).optional(), // 备注
+});
+export type TaskDetailFields = z.infer<typeof TaskDetailFields>;
+
+export const TaskDetail = TaskDetailFields.extend({
+  taskKey: text(200).min(1),
+  origin: text(300).min(1),
+  updatedAt: epochMs,
+});
+export type TaskDetail = z.infer<typeof TaskDetail>;
 

@@ -5,16 +5,18 @@ import { AboutSection } from './AboutSection';
 import { CatalogSection } from './CatalogSection';
 import { DataSection } from './DataSection';
 import { PolicySection } from './PolicySection';
+import { ProfileSection } from './ProfileSection';
 import { SitesSection } from './SitesSection';
 import { loadPolicy, policyState } from './policy-state';
 
-export const SECTIONS = ['sites', 'catalog', 'data', 'policy', 'about'] as const;
+export const SECTIONS = ['sites', 'catalog', 'data', 'profile', 'policy', 'about'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 const TITLE_KEY: Record<SectionId, string> = {
   sites: 'options_sectionSites',
   catalog: 'options_sectionCatalog',
   data: 'options_sectionData',
+  profile: 'options_sectionProfile',
   policy: 'options_sectionPolicy',
   about: 'options_sectionAbout',
 };
@@ -71,6 +73,8 @@ export function OptionsApp() {
           <CatalogSection />
         ) : section === 'data' ? (
           <DataSection />
+        ) : section === 'profile' ? (
+          <ProfileSection />
         ) : section === 'policy' ? (
           <PolicySection />
         ) : (

@@ -5,6 +5,7 @@ import type { CategoryId, PhaseId } from '@/utils/model';
 import type { Catalog, PanelItem } from './types';
 import { CorrectionControls } from './CorrectionControls';
 import { PhaseChecklist, PhaseNotes } from './PhaseChecklist';
+import { LedgerInfo } from './LedgerInfo';
 import { percent, t } from './text';
 
 export interface TaskActions {
@@ -67,6 +68,7 @@ function TaskCardView({ item, catalog, busy, selected, showOrigin, actions }: Pr
           </dl>
         )}
         <PhaseChecklist phases={tag.phases} busy={busy} onToggle={(phase, done) => actions.setPhase(task.key, phase, done)} />
+        <LedgerInfo taskKey={task.key} domId={id} />
         {catalog && (
           <CorrectionControls
             catalog={catalog}

@@ -3,9 +3,9 @@
 import { browser } from '@/utils/browser';
 import { send } from '@/utils/ui/client';
 import { periodRange } from '@/utils/background/period';
-import type { Catalog, CategoryId, Period } from '@/utils/model';
+import type { Catalog, CategoryId, Period, Profile } from '@/utils/model';
 import type { StoreDump } from '@/utils/store/transfer';
-import { LEDGER_MIME, ledgerFileName, ledgerRows, toBackup, toCsv, type LedgerFilter, type PhaseState } from '@/utils/ledger';
+import { EMPTY_PROFILE, LEDGER_MIME, ledgerFileName, ledgerRows, stampIdentity, toBackup, toCsv, type LedgerFilter, type PhaseState } from '@/utils/ledger';
 
 export type ExportKind = keyof typeof LEDGER_MIME;
 
@@ -19,7 +19,8 @@ export interface ExportChoice {
 
 export const NO_ACTION = '-';
 
-export type LedgerDump = StoreDump & { catalog: Catalog };
+/** What ledger/query answers: the store, the catalog and whose ledger it is (older backgrounds: no profile). */
+export type LedgerDump = StoreDump & { catalog: Catalog; profile?: Profile };
 
 export interface LedgerFile {
   name: string;
@@ -43,12 +44,15 @@ export function ledgerFilter(choice: ExportChoice, now: number): LedgerFilter {
  */
 export async function buildLedgerFile(kind: ExportKind, dump: LedgerDump, choice: ExportChoice, now: number = Date.now()): Promise<LedgerFile> {
   const name = ledgerFileName(kind, now);
+  const profile = dump.profile ?? EMPTY_PROFILE;
   if (kind === 'json') {
-    const { catalog: _catalog, ...records } = dump;
-    const text = await toBackup(records, { exportedAt: now, appVersion: browser.runtime.getManifest().version });
+    const { catalog: _catalog, profile: _profile, ...records } = dump;
+    // Every row names its person and branch, so a colleague's merge shows whose rows are whose.
+    const details = stampIdentity(records.tags, records.details ?? [], profile, now);
+    const text = await toBackup({ ...records, details }, { exportedAt: now, appVersion: browser.runtime.getManifest().version, profile });
     return { name, blob: new Blob([text], { type: LEDGER_MIME.json }), count: records.tags.length };
   }
-  const rows = ledgerRows(dump, dump.catalog, ledgerFilter(choice, now));
+  const rows = ledgerRows(dump, dump.catalog, ledgerFilter(choice, now), { profile, now });
   if (kind === 'csv') return { name, blob: new Blob([toCsv(rows)], { type: LEDGER_MIME.csv }), count: rows.length };
   const keys = new Set(rows.map((r) => r.taskKey));
   const { toXlsx } = await import('@/utils/ledger/xlsx');

@@ -2,7 +2,7 @@
 // A malformed or forbidden message gets an error reply; nothing here throws to the caller.
 import { CONTENT_SCRIPT_MESSAGES, ToBackground, type ErrorCode, type MessageType, type Reply, type SiteConfigReply } from '../messages/to-background';
 import type { TagView } from '../messages/to-content';
-import type { Catalog, CategoryId, Period, PhaseId, Rule, Settings, Site, SelectorOverride } from '../model';
+import type { Catalog, CategoryId, Period, PhaseId, Rule, Settings, Site, SelectorOverride, TaskDetail, TaskDetailFields } from '../model';
 import { classifySender, type SenderKind, type SenderLike } from './sender';
 import type { RowsReport, PageStatus } from '../messages/to-background';
 import type { z } from 'zod';
@@ -44,6 +44,9 @@ export interface RongheServices {
   ledgerImport(text: string, apply: boolean): Promise<unknown>;
   ledgerExported(): Promise<Settings>;
   backupStatus(): Promise<unknown>;
+  /** The task's stored 台账 fields and the defaults shown for the empty ones. */
+  getDetail(taskKey: string): Promise<unknown>;
+  setDetail(taskKey: string, patch: TaskDetailFields): Promise<TaskDetail>;
 }
 
 const fail = (code: ErrorCode, error: string): Reply<never> => ({ ok: false, code, error });
@@ -185,5 +188,9 @@ async function dispatch(s: RongheServices, who: Caller, msg: ToBackground, token
       return s.enableSite(new URL(msg.origin).origin, msg.selectors ?? null, msg.tabId ?? null);
     case 'sites/list':
       return s.listSites();
+    case 'task/detail':
+      return s.getDetail(msg.taskKey);
+    case 'task/set-detail':
+      return s.setDetail(msg.taskKey, msg.detail);
   }
 }

@@ -8,6 +8,7 @@ import { taskServices } from './services/task-services';
 import { siteServices } from './services/site-services';
 import { configServices } from './services/config-services';
 import { ledgerServices } from './services/ledger-services';
+import { detailServices } from './services/detail-services';
 
 export type { Effects } from './services/effects';
 
@@ -35,6 +36,7 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
     ...siteServices(state),
     ...configServices(state),
     ...ledgerServices(state),
+    ...detailServices(state),
   };
   // Every call waits for the state to load: a message can arrive while the worker starts.
   const guarded = Object.fromEntries(

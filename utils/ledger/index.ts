@@ -1,8 +1,10 @@
 // The ledger: export (CSV, XLSX, JSON backup) and import (parse, preview, merge).
 // XLSX lives in './xlsx' and is not re-exported here, so that importing this module never pulls
 // the workbook writer into a bundle: extension pages import it from 'utils/ledger/xlsx' lazily.
-export { LEDGER_COLUMNS, rowCells, type LedgerColumn } from './columns';
-export { ledgerRows, matchesFilter, type LedgerFilter, type LedgerRow, type LedgerSource, type PhaseState } from './ledger-rows';
+export { EXTRA_COLUMNS, LEDGER_COLUMNS, TEMPLATE_COLUMNS, rowCells, type LedgerColumn } from './columns';
+export { ledgerRows, matchesFilter, type LedgerFilter, type LedgerOptions, type LedgerRow, type LedgerSource, type PhaseState } from './ledger-rows';
+export { EMPTY_PROFILE, evidenceText, normalizeDate, resolveDetail, stampIdentity, type ResolvedDetail } from './detail';
+export { DEFAULT_WARNING_RULES, STATUS_NAMES, taskStatus, taskWarnings, type TaskStatus, type Warning, type WarningRules } from './status';
 export { CSV_BOM, csvField, neutralizeCell, toCsv, toCsvTable } from './csv';
 export {
   BACKUP_FORMAT,

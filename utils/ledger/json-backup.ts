@@ -1,30 +1,34 @@
 // The versioned JSON backup: the whole ledger (tasks, tags, events, rules) with a checksum, so
 // a colleague's file can be checked before anything is merged into the store.
 //
-// File layout (version 1):
-//   { format: 'ronghe-ledger', version: 1, exportedAt: ISO-8601, origin: 'ronghe', appVersion?,
-//     counts: {tasks, tags, events, rules}, checksum: 'sha256-<hex>', data: {tasks, tags, events, rules} }
+// File layout (version 2; version 1 had no profile and no details, and is still read):
+//   { format: 'ronghe-ledger', version: 2, exportedAt: ISO-8601, origin: 'ronghe', appVersion?,
+//     profile?: {personName, department, branch, unit},
+//     counts: {tasks, tags, events, rules, details}, checksum: 'sha256-<hex>', data: {tasks, tags, events, rules, details} }
 // checksum = SHA-256 of canonicalJson(data) (keys sorted, no whitespace), so re-indenting the
 // file keeps it valid while any change to a record, or a truncated array, does not.
 import { z } from 'zod';
 import type { StoreDump } from '../store/transfer';
+import { Profile } from '../model';
 import { ImportData } from '../store/transfer';
 import { canonicalJson, sha256Hex } from './canonical';
 import { ledgerError, type LedgerError } from './errors';
 import { scanJson } from './json-scan';
 
 export const BACKUP_FORMAT = 'ronghe-ledger';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** Versions this program reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 /** Limits checked before any deep validation. The UI should also check File.size first. */
 export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
 export const MAX_BACKUP_RECORDS = 200_000;
 /** Longer than any string the model allows (the longest is a 2000-char URL or note). */
 export const MAX_STRING_CHARS = 10_000;
 
-const KINDS = ['tasks', 'tags', 'events', 'rules'] as const;
+const KINDS = ['tasks', 'tags', 'events', 'rules', 'details'] as const;
 type Kind = (typeof KINDS)[number];
-const KIND_ZH: Record<Kind, string> = { tasks: '任务', tags: '标注', events: '事件', rules: '规则' };
-const KIND_KEY: Record<Kind, string> = { tasks: 'key', tags: 'taskKey', events: 'id', rules: 'id' };
+const KIND_ZH: Record<Kind, string> = { tasks: '任务', tags: '标注', events: '事件', rules: '规则', details: '台账信息' };
+const KIND_KEY: Record<Kind, string> = { tasks: 'key', tags: 'taskKey', events: 'id', rules: 'id', details: 'taskKey' };
 
 export type BackupCounts = Record<Kind, number>;
 
@@ -33,6 +37,8 @@ export interface BackupMeta {
   version: number;
   exportedAt: number;
   appVersion?: string;
+  /** Whose ledger this is (version 2). */
+  profile?: Profile;
   counts: BackupCounts;
   checksum: string;
 }
@@ -42,25 +48,32 @@ export type ParseBackupResult = { ok: true; dump: StoreDump; meta: BackupMeta } 
 const count = z.number().int().nonnegative();
 const Envelope = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.string().max(40),
   origin: z.literal('ronghe').optional(),
   appVersion: z.string().max(40).optional(),
-  counts: z.object({ tasks: count, tags: count, events: count, rules: count }),
+  profile: Profile.optional(),
+  counts: z.object({ tasks: count, tags: count, events: count, rules: count, details: count.optional() }),
   checksum: z.string().regex(/^sha256-[0-9a-f]{64}$/),
-  data: z.object({ tasks: z.array(z.unknown()), tags: z.array(z.unknown()), events: z.array(z.unknown()), rules: z.array(z.unknown()) }),
+  data: z.object({
+    tasks: z.array(z.unknown()),
+    tags: z.array(z.unknown()),
+    events: z.array(z.unknown()),
+    rules: z.array(z.unknown()),
+    details: z.array(z.unknown()).optional(),
+  }),
 });
 
-/** Only the four record lists, as plain JSON (undefined fields dropped). */
+/** The five record lists, as plain JSON (undefined fields dropped). */
 function dataOf(dump: StoreDump): Record<Kind, unknown[]> {
-  return JSON.parse(JSON.stringify({ tasks: dump.tasks, tags: dump.tags, events: dump.events, rules: dump.rules })) as Record<Kind, unknown[]>;
+  return JSON.parse(JSON.stringify({ tasks: dump.tasks, tags: dump.tags, events: dump.events, rules: dump.rules, details: dump.details ?? [] })) as Record<Kind, unknown[]>;
 }
 
 /**
  * The backup file's text. One record a line, so a file stays diffable and readable.
  * `exportedAt` defaults to now.
  */
-export async function toBackup(dump: StoreDump, meta: { exportedAt?: number; appVersion?: string } = {}): Promise<string> {
+export async function toBackup(dump: StoreDump, meta: { exportedAt?: number; appVersion?: string; profile?: Profile } = {}): Promise<string> {
   const data = dataOf(dump);
   const checksum = await sha256Hex(canonicalJson(data));
   const head: Record<string, unknown> = {
@@ -69,7 +82,8 @@ export async function toBackup(dump: StoreDump, meta: { exportedAt?: number; app
     exportedAt: new Date(meta.exportedAt ?? Date.now()).toISOString(),
     origin: 'ronghe',
     ...(meta.appVersion !== undefined ? { appVersion: meta.appVersion } : {}),
-    counts: { tasks: data.tasks.length, tags: data.tags.length, events: data.events.length, rules: data.rules.length },
+    ...(meta.profile !== undefined ? { profile: meta.profile } : {}),
+    counts: { tasks: data.tasks.length, tags: data.tags.length, events: data.events.length, rules: data.rules.length, details: data.details.length },
     checksum,
   };
   const headLines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
@@ -107,7 +121,7 @@ export async function parseBackup(text: string): Promise<ParseBackupResult> {
     return fail(ledgerError('wrong-format', '不是融合台账备份文件（format 应为 ronghe-ledger）', 'Not a Ronghe ledger backup (format must be "ronghe-ledger")'));
   }
   const version = own(root, 'version') ? (root as { version: unknown }).version : undefined;
-  if (version !== BACKUP_VERSION) {
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
     const shown = typeof version === 'number' || typeof version === 'string' ? String(version).slice(0, 20) : '缺失';
     return fail(
       ledgerError(
@@ -133,7 +147,17 @@ export async function parseBackup(text: string): Promise<ParseBackupResult> {
     const where = envelope.error.issues[0]?.path.join('.') || '?';
     return fail(ledgerError('wrong-format', `备份文件头不完整或有误（${where}）`, `The backup header is incomplete or wrong (${where})`));
   }
-  const { data, counts, checksum } = envelope.data;
+  const { counts: rawCounts, checksum } = envelope.data;
+  // Version 1 has no details: its checksum covers the four lists only.
+  const v1 = envelope.data.version === 1;
+  if (v1 && (envelope.data.data.details !== undefined || rawCounts.details !== undefined)) {
+    return fail(ledgerError('wrong-format', '备份文件头不完整或有误（version）', 'The backup header is incomplete or wrong (version)'));
+  }
+  if (!v1 && (envelope.data.data.details === undefined || rawCounts.details === undefined)) {
+    return fail(ledgerError('wrong-format', '备份文件头不完整或有误（data.details）', 'The backup header is incomplete or wrong (data.details)'));
+  }
+  const data: Record<Kind, unknown[]> = { ...envelope.data.data, details: envelope.data.data.details ?? [] };
+  const counts: BackupCounts = { ...rawCounts, details: rawCounts.details ?? 0 };
   const total = KINDS.reduce((n, k) => n + data[k].length, 0);
   if (total > MAX_BACKUP_RECORDS) {
     return fail(ledgerError('too-large', `记录过多（${total} 条，上限 ${MAX_BACKUP_RECORDS} 条）`, `Too many records (${total}, the limit is ${MAX_BACKUP_RECORDS})`));
@@ -149,7 +173,8 @@ export async function parseBackup(text: string): Promise<ParseBackupResult> {
       );
     }
   }
-  if ((await sha256Hex(canonicalJson(data))) !== checksum) {
+  const summed = v1 ? { tasks: data.tasks, tags: data.tags, events: data.events, rules: data.rules } : data;
+  if ((await sha256Hex(canonicalJson(summed))) !== checksum) {
     return fail(ledgerError('bad-checksum', '校验和不匹配，文件可能被截断或修改', 'Checksum mismatch: the file may be truncated or altered'));
   }
   const parsed = ImportData.safeParse(data);
@@ -196,9 +221,10 @@ export async function parseBackup(text: string): Promise<ParseBackupResult> {
     dump,
     meta: {
       format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
+      version: envelope.data.version,
       exportedAt: Number.isNaN(exportedAt) ? 0 : exportedAt,
       ...(envelope.data.appVersion !== undefined ? { appVersion: envelope.data.appVersion } : {}),
+      ...(envelope.data.profile !== undefined ? { profile: envelope.data.profile } : {}),
       counts,
       checksum,
     },

@@ -16,7 +16,10 @@
 // - events: union by id (an append-only log; ids are deterministic, so equal ids are the same
 //   event; if they ever differ the larger canonical JSON is kept).
 // - rules: union by id; for one id the later createdAt wins (ties: larger canonical JSON).
-import { countPhases, PHASE_IDS, type Event, type Phase, type PhaseId, type Rule, type Tag, type Task } from '../model';
+// - details (the 台账 fields, v5): see detail-merge.ts; differing values are joined or chosen
+//   by a rule of the data, and each is listed as a conflict.
+import { countPhases, PHASE_IDS, type Event, type Phase, type PhaseId, type Profile, type Rule, type Tag, type Task, type TaskDetail } from '../model';
+import { detailConflicts, joinDetail, normalizeDetail, type DetailField } from './detail-merge';
 import type { StoreDump } from '../store/transfer';
 import { canonicalJson } from './canonical';
 import { joinNotes, notesConflict } from './notes';
@@ -32,7 +35,7 @@ export interface MergeConflict {
   taskKey: string;
   title: string;
   /** 'classification': both sides set a different category/action by hand; a phase: both wrote different notes. */
-  field: 'classification' | PhaseId;
+  field: 'classification' | PhaseId | `detail.${DetailField}`;
   /** `category:action` for a classification, the note for a phase. */
   current: string;
   incoming: string;
@@ -47,6 +50,8 @@ export interface MergePreview {
   conflicts: MergeConflict[];
   /** Records that mergeDumps().toWrite holds. */
   writes: number;
+  /** Whose ledger the incoming file is (its exporter's settings), when the file says. */
+  from?: Profile;
 }
 
 export interface MergeResult {
@@ -199,25 +204,35 @@ export function mergeDumps(current: StoreDump, incoming: StoreDump): MergeResult
     byKey(incoming.rules, (r) => r.id, joinRule),
     joinRule,
   );
+  const curDetails = byKey((current.details ?? []).map(normalizeDetail), (d) => d.taskKey, joinDetail);
+  const incDetails = byKey((incoming.details ?? []).map(normalizeDetail), (d) => d.taskKey, joinDetail);
+  const details = mergeList(curDetails, incDetails, joinDetail);
 
   // Per task key (a task and its tag together): new, updated, unchanged or conflicting.
   const taskCounts = { new: 0, updated: 0, unchanged: 0, conflicting: 0 };
   const conflicts: MergeConflict[] = [];
-  const keys = new Set([...incTasks.keys(), ...incTags.keys()]);
+  const keys = new Set([...incTasks.keys(), ...incTags.keys(), ...incDetails.keys()]);
   for (const k of sortOwned([...keys], cmp)) {
     const curTask = curTasks.get(k);
     const curTag = curTags.get(k);
     const incTag = incTags.get(k);
-    if (curTask === undefined && curTag === undefined) {
+    const curDetail = curDetails.get(k);
+    const incDetail = incDetails.get(k);
+    if (curTask === undefined && curTag === undefined && curDetail === undefined) {
       taskCounts.new++;
       continue;
     }
     const title = tasks.all.get(k)?.title ?? '';
     const found = curTag && incTag ? tagConflicts(curTag, incTag, tags.all.get(k)!, title) : [];
+    if (curDetail && incDetail) {
+      for (const c of detailConflicts(curDetail, incDetail, details.all.get(k)!)) {
+        found.push({ taskKey: k, title, field: `detail.${c.field}`, current: c.current, incoming: c.incoming, result: c.result });
+      }
+    }
     if (found.length > 0) {
       taskCounts.conflicting++;
       conflicts.push(...found);
-    } else if (same(curTask, tasks.all.get(k)) && same(curTag, tags.all.get(k))) taskCounts.unchanged++;
+    } else if (same(curTask, tasks.all.get(k)) && same(curTag, tags.all.get(k)) && same(curDetail, details.all.get(k))) taskCounts.unchanged++;
     else taskCounts.updated++;
   }
 
@@ -226,12 +241,14 @@ export function mergeDumps(current: StoreDump, incoming: StoreDump): MergeResult
     tags: sortDump.tags(tags.write),
     events: sortDump.events(events.write),
     rules: sortDump.rules(rules.write),
+    details: sortDump.details(details.write),
   };
   const merged: StoreDump = {
     tasks: sortDump.tasks([...tasks.all.values()]),
     tags: sortDump.tags([...tags.all.values()]),
     events: sortDump.events([...events.all.values()]),
     rules: sortDump.rules([...rules.all.values()]),
+    details: sortDump.details([...details.all.values()]),
   };
   return {
     toWrite,
@@ -241,7 +258,7 @@ export function mergeDumps(current: StoreDump, incoming: StoreDump): MergeResult
       events: events.counts,
       rules: rules.counts,
       conflicts,
-      writes: toWrite.tasks.length + toWrite.tags.length + toWrite.events.length + toWrite.rules.length,
+      writes: toWrite.tasks.length + toWrite.tags.length + toWrite.events.length + toWrite.rules.length + toWrite.details!.length,
     },
   };
 }
@@ -253,7 +270,7 @@ export function previewMerge(current: StoreDump, incoming: StoreDump): MergePrev
 
 /** Several ledgers merged into one (e.g. a branch secretary's colleagues' exports). */
 export function mergeAll(dumps: readonly StoreDump[]): StoreDump {
-  return dumps.reduce<StoreDump>((acc, d) => mergeDumps(acc, d).merged, { tasks: [], tags: [], events: [], rules: [] });
+  return dumps.reduce<StoreDump>((acc, d) => mergeDumps(acc, d).merged, { tasks: [], tags: [], events: [], rules: [], details: [] });
 }
 
 /** The order `merged` uses: tasks and tags by key, events by time then id, rules by id. */
@@ -262,4 +279,5 @@ export const sortDump = {
   tags: (l: Tag[]): Tag[] => sortOwned(l, (a, b) => cmp(a.taskKey, b.taskKey)),
   events: (l: Event[]): Event[] => sortOwned(l, (a, b) => a.at - b.at || cmp(a.id, b.id)),
   rules: (l: Rule[]): Rule[] => sortOwned(l, (a, b) => cmp(a.id, b.id)),
+  details: (l: TaskDetail[]): TaskDetail[] => sortOwned(l, (a, b) => cmp(a.taskKey, b.taskKey)),
 };

@@ -1,9 +1,12 @@
 // The ledger as an Excel workbook: sheet 1 "融合台账" (the ledger rows), sheet 2 "事件记录"
-// (the event log). Uses write-excel-file (write-only, zips with fflate). Import this module only
-// from extension pages (popup/options), lazily: `const { toXlsx } = await import('…/ledger/xlsx')`.
-import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/universal';
+// (the event log). Uses write-excel-file (write-only, zips with fflate; patched in
+// patches/write-excel-file+4.1.1.patch so strings like "__proto__" keep their cells). Import this
+// module only from extension pages, lazily: `const { toXlsx } = await import('…/ledger/xlsx')`.
+// The ledger sheet is set up for printing as 台账 are handed in: A4 landscape, one page wide, the
+// header row repeated on every page (Print_Titles), the print area the template's columns.
+import writeXlsxFile, { type Cell, type Feature, type Row, type Sheet } from 'write-excel-file/universal';
 import type { Catalog, Event, Task } from '../model';
-import { LEDGER_COLUMNS, rowCells } from './columns';
+import { LEDGER_COLUMNS, rowCells, TEMPLATE_COLUMNS } from './columns';
 import type { LedgerRow } from './ledger-rows';
 import { compareStrings, sortOwned } from './sort';
 import { actionName, categoryName, EVENT_TYPE_NAMES, formatLocalTime, phaseName } from './labels';
@@ -42,6 +45,58 @@ function header(labels: readonly string[]): Row {
   }));
 }
 
+/** A1-style column letters: 0 → A, 25 → Z, 26 → AA. */
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * write-excel-file's own extension point (a "feature"): on the first sheet, fit to one page wide
+ * (sheetPr/pageSetUpPr fitToPage + pageSetup fitToWidth=1 fitToHeight=0, paper A4 and landscape
+ * come from the sheet's `orientation`); in the workbook, the header row as Print_Titles and the
+ * template columns as Print_Area.
+ */
+function printSetup(sheetName: string, rowCount: number, columnCount: number): Feature<Blob> {
+  const area = `${quoteSheet(sheetName)}!$A$1:$${columnLetters(columnCount - 1)}$${Math.max(rowCount, 1)}`;
+  const names =
+    `<definedName name="_xlnm.Print_Area" localSheetId="0">${escapeXml(area)}</definedName>` +
+    `<definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeXml(`${quoteSheet(sheetName)}!$1:$1`)}</definedName>`;
+  return {
+    files: {
+      transform: {
+        'xl/worksheets/sheet{id}.xml': {
+          transformElementAttributes(tagName, attributes, _index, _options, properties) {
+            if (tagName !== 'pageSetup' || properties.sheetIndex !== 0) return attributes;
+            return { ...attributes, fitToWidth: 1, fitToHeight: 0 };
+          },
+          transform(content, _options, properties) {
+            if (properties.sheetIndex !== 0 || content.includes('<sheetPr')) return content;
+            // sheetPr must be the worksheet's first child.
+            return content.replace(/(<worksheet\b[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+          },
+        },
+        'xl/workbook.xml': {
+          transform(content) {
+            if (content.includes('<definedNames/>')) return content.replace('<definedNames/>', `<definedNames>${names}</definedNames>`);
+            if (content.includes('<definedNames>')) return content.replace('<definedNames>', `<definedNames>${names}`);
+            return content.replace('<calcPr', `<definedNames>${names}</definedNames><calcPr`);
+          },
+        },
+      },
+    },
+  };
+}
+
 export interface XlsxOptions {
   /** Task titles for the event sheet when the rows do not cover every event's task. */
   tasks?: readonly Task[];
@@ -58,6 +113,7 @@ export async function toXlsx(rows: readonly LedgerRow[], events: readonly Event[
     data: [header(LEDGER_COLUMNS.map((c) => c.zh)), ...rows.map((r) => rowCells(r).map(text))],
     columns: LEDGER_COLUMNS.map((c) => ({ width: c.width })),
     stickyRowsCount: 1,
+    orientation: 'landscape',
   };
   const sorted = sortOwned([...events], (a, b) => a.at - b.at || compareStrings(a.id, b.id));
   const log: Sheet<Blob> = {
@@ -80,6 +136,6 @@ export async function toXlsx(rows: readonly LedgerRow[], events: readonly Event[
     columns: EVENT_COLUMNS.map((c) => ({ width: c.width })),
     stickyRowsCount: 1,
   };
-  const blob = await writeXlsxFile([ledger, log]).toBlob();
+  const blob = await writeXlsxFile([ledger, log], { features: [printSetup(LEDGER_SHEET, rows.length + 1, TEMPLATE_COLUMNS.length)] }).toBlob();
   return new Uint8Array(await blob.arrayBuffer());
 }

@@ -1,7 +1,7 @@
 // Every message a content script or an extension page sends to the background, as zod schemas.
 // The router parses each one and checks who may send it (see utils/background/sender.ts).
 import { z } from 'zod';
-import { Catalog, CategoryId, Period, PhaseId, RowReport, Rule, Settings, SelectorOverride } from '../model';
+import { Catalog, CategoryId, Period, PhaseId, RowReport, Rule, Settings, SelectorOverride, TaskDetailFields } from '../model';
 
 const taskKey = z.string().min(1).max(200);
 const actionId = z.string().min(1).max(64).nullable();
@@ -99,11 +99,17 @@ export const SiteEnable = z.object({
 });
 export const SitesList = z.object({ type: z.literal('sites/list') });
 
+/** A task's 台账 fields (责任人, 完成时限, 佐证材料…) with their defaults: extension pages only. */
+export const TaskDetailGet = z.object({ type: z.literal('task/detail'), taskKey });
+/** Patches a task's 台账 fields ('' or [] clears one); acknowledged once committed. Extension pages only. */
+export const TaskDetailSet = z.object({ type: z.literal('task/set-detail'), taskKey, detail: TaskDetailFields });
+
 export const ToBackground = z.discriminatedUnion('type', [
   RowsReport, PageStatus, TaskSetPhase, TaskCorrect, PanelOpen,
   TasksForTab, TasksList, TaskUncorrect, ProgressGet, SettingsGet, SettingsSet, RulesList, RuleDelete, RulePut,
   CatalogGet, CatalogSet, CatalogReset, DataClear, SiteEnable, SiteSet, SiteRemove, SitesList, TabStatus, PolicyGet,
   LedgerQuery, LedgerImport, LedgerExported, BackupStatus, SiteConfig, SelectorsTest,
+  TaskDetailGet, TaskDetailSet,
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 export type MessageType = ToBackground['type'];

@@ -12,3 +12,4 @@ export {
   getSettings, putSettings, settingsFrom, getCatalog, putCatalog, resetCatalog,
 } from './config';
 export { exportAll, applyImport, clearAll, ImportData, type StoreDump } from './transfer';
+export { getDetail, listDetails, setDetail, compactDetail } from './details';

@@ -117,8 +117,17 @@ export const migrateToV4: Migration = async (_db, tx) => {
   }
 };
 
+/**
+ * v5: the 融合台账's own fields per task (责任人, 牵头处室, 参与党员, 完成时限, 实际完成时间,
+ * 完成情况, 佐证材料, 备注) in a `details` store keyed by task key. Records of v4 are unchanged:
+ * a task without details shows the defaults (the OA's sender and deadline, the settings' name).
+ */
+export const migrateToV5: Migration = async (db) => {
+  db.createObjectStore('details', { keyPath: 'taskKey' }).createIndex('by-origin', 'origin');
+};
+
 /** MIGRATIONS[v] upgrades a database at version v-1 to version v. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateToV1, 2: migrateToV2, 3: migrateToV3, 4: migrateToV4 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateToV1, 2: migrateToV2, 3: migrateToV3, 4: migrateToV4, 5: migrateToV5 };
 
 /** Runs every step after oldVersion, in order, inside the single versionchange transaction. */
 export async function runMigrations(db: AnyDb, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {

@@ -1,13 +1,13 @@
 // The current (v2) database schema: store names, index names and the stored record shapes.
 // Background is the single writer; every other page goes through the same functions.
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { Event, PhaseId, Rule, Site, Tag, Task } from '../model';
+import type { Event, PhaseId, Rule, Site, Tag, Task, TaskDetail } from '../model';
 
 export const RONGHE_DB_NAME = 'ronghe';
 /** Bump together with a new entry in `migrations.ts`. */
-export const RONGHE_DB_VERSION = 4;
+export const RONGHE_DB_VERSION = 5;
 
-export const STORES = ['tasks', 'tags', 'events', 'rules', 'sites', 'kv', 'counters'] as const;
+export const STORES = ['tasks', 'tags', 'events', 'rules', 'sites', 'kv', 'counters', 'details'] as const;
 export type StoreName = (typeof STORES)[number];
 
 /** Keys of the `kv` store (out-of-line keys). */
@@ -75,6 +75,8 @@ export interface RongheDB extends DBSchema {
   kv: { key: string; value: unknown };
   /** v3: per-day progress counters, key [scope, day]. */
   counters: { key: [string, number]; value: CounterRow };
+  /** v5: the 台账 fields a person fills in per task (责任人, 完成时限, 佐证材料…), key taskKey. */
+  details: { key: string; value: TaskDetail; indexes: { 'by-origin': string } };
 }
 
 export type RongheDb = IDBPDatabase<RongheDB>;

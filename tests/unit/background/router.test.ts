@@ -39,6 +39,8 @@ function fakeServices(overrides: Partial<RongheServices> = {}): RongheServices {
     ledgerImport: vi.fn(async () => ({})),
     ledgerExported: vi.fn(async () => DEFAULT_SETTINGS),
     backupStatus: vi.fn(async () => ({})),
+    getDetail: vi.fn(async () => ({})),
+    setDetail: vi.fn(async () => ({ taskKey: 'k', origin: 'http://a', updatedAt: 1 })),
     siteConfig: vi.fn(async () => ({ adapterOverride: null, selectors: null, panelWidth: 380, panelMode: 'overlay' as const })),
     testSelectors: vi.fn(async () => ({ rows: 0 })),
     ...overrides,
@@ -80,6 +82,8 @@ const EXAMPLES: Record<ToBackground['type'], ToBackground> = {
   'backup/status': { type: 'backup/status' },
   'site/config': { type: 'site/config' },
   'selectors/test': { type: 'selectors/test', tabId: 7, selectors: { row: 'tr', title: 'a' } },
+  'task/detail': { type: 'task/detail', taskKey: 'own-1' },
+  'task/set-detail': { type: 'task/set-detail', taskKey: 'own-1', detail: { owner: '张三', deadline: '2026-06-30' } },
 };
 
 describe('router', () => {
@@ -95,7 +99,7 @@ describe('router', () => {
     for (const message of privileged) {
       expect(await route(message, content)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.pageOnly });
     }
-    for (const fn of ['clearAll', 'setSettings', 'deleteRule', 'enableSite', 'listRules', 'progress', 'tasksForTab', 'ledgerQuery', 'ledgerImport', 'setCatalog', 'setSite', 'removeSite', 'putRule'] as const) {
+    for (const fn of ['clearAll', 'setSettings', 'deleteRule', 'enableSite', 'listRules', 'progress', 'tasksForTab', 'ledgerQuery', 'ledgerImport', 'setCatalog', 'setSite', 'removeSite', 'putRule', 'getDetail', 'setDetail'] as const) {
       expect(services[fn]).not.toHaveBeenCalled();
     }
   });

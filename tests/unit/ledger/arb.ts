@@ -1,6 +1,6 @@
 // fast-check arbitraries: small store dumps that share keys, so merges really collide.
 import fc from 'fast-check';
-import { countPhases, type Event, type Phase, type Rule, type Tag, type Task } from '../../../utils/model';
+import { countPhases, type Event, type Phase, type Rule, type Tag, type Task, type TaskDetail } from '../../../utils/model';
 import type { StoreDump } from '../../../utils/store/transfer';
 
 const KEYS = ['k1', 'k2', 'k3'];
@@ -70,6 +70,20 @@ const ruleArb: fc.Arbitrary<Rule> = fc
   .record({ id: fc.constantFrom('r1', 'r2'), createdAt: time, category: fc.constantFrom('emergency', 'finance') as fc.Arbitrary<Rule['category']> })
   .map(({ id, createdAt, category }) => ({ id, title: '标题', signature: '标题', category, action: null, createdAt, source: 'user' as const }));
 
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const detailArb: fc.Arbitrary<TaskDetail> = fc
+  .record({
+    taskKey: fc.constantFrom(...KEYS),
+    updatedAt: time,
+    owner: optional(fc.constantFrom('张三', '李四', '张三 / 李四')),
+    branch: optional(fc.constantFrom('第一支部', '第二支部')),
+    deadline: optional(fc.constantFrom('2026-06-30', '2026-07-15')),
+    completedAt: optional(fc.constantFrom('2026-06-01', '2026-06-20')),
+    outcome: optional(noteArb),
+    evidence: optional(fc.uniqueArray(fc.constantFrom({ name: '会议纪要', number: '1', place: '档案室' }, { name: '照片', number: '', place: '' }), { selector: (e) => e.name, maxLength: 2 })),
+  })
+  .map((r) => Object.fromEntries(Object.entries({ ...r, origin: 'http://oa.example.gov.cn' }).filter(([, v]) => v !== undefined && v !== '')) as TaskDetail);
+
 const uniqueBy = <T>(arb: fc.Arbitrary<T>, key: (t: T) => string) => fc.uniqueArray(arb, { selector: key, maxLength: 3 });
 
 /** A dump as one store could hold it (unique keys). */
@@ -78,4 +92,5 @@ export const dumpArb: fc.Arbitrary<StoreDump> = fc.record({
   tags: uniqueBy(tagArb, (t) => t.taskKey),
   events: uniqueBy(eventArb, (e) => e.id),
   rules: uniqueBy(ruleArb, (r) => r.id),
+  details: uniqueBy(detailArb, (d) => d.taskKey),
 });

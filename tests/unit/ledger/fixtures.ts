@@ -48,7 +48,7 @@ export function rule(id: string, over: Partial<Rule> = {}): Rule {
 }
 
 export function dump(over: Partial<StoreDump> = {}): StoreDump {
-  return { tasks: [], tags: [], events: [], rules: [], ...over };
+  return { tasks: [], tags: [], events: [], rules: [], details: [], ...over };
 }
 
 export function done(at: number, note = ''): Phases['plan'] {

@@ -38,10 +38,10 @@ describe('JSON backup', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.dump).toStrictEqual(rich);
-    expect(r.meta).toMatchObject({ format: 'ronghe-ledger', version: 1, exportedAt: T0, appVersion: '0.1.0', counts: { tasks: 2, tags: 2, events: 2, rules: 1 } });
+    expect(r.meta).toMatchObject({ format: 'ronghe-ledger', version: 2, exportedAt: T0, appVersion: '0.1.0', counts: { tasks: 2, tags: 2, events: 2, rules: 1 } });
     expect(r.meta.checksum).toMatch(/^sha256-[0-9a-f]{64}$/);
     const head = JSON.parse(text) as Record<string, unknown>;
-    expect(head).toMatchObject({ format: 'ronghe-ledger', version: 1, origin: 'ronghe' });
+    expect(head).toMatchObject({ format: 'ronghe-ledger', version: 2, origin: 'ronghe' });
   });
 
   it('property: any dump round-trips, and re-indenting keeps the checksum valid', async () => {
@@ -81,10 +81,10 @@ describe('JSON backup', () => {
     });
 
     it('4 wrong version', async () => {
-      const text = (await toBackup(rich)).replace('"version": 1', '"version": 2');
+      const text = (await toBackup(rich)).replace('"version": 2', '"version": 3');
       const e = await errorOf(text);
       expect(e.code).toBe('wrong-version');
-      expect(e.message).toContain('不支持的备份版本 2');
+      expect(e.message).toContain('不支持的备份版本 3');
     });
 
     it('5 bad checksum (a record altered)', async () => {

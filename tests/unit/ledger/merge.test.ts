@@ -120,7 +120,7 @@ describe('mergeDumps', () => {
     fc.assert(
       fc.property(dumpArb, dumpArb, (cur, inc) => {
         const p = previewMerge(cur, inc);
-        const keys = new Set([...inc.tasks.map((t) => t.key), ...inc.tags.map((t) => t.taskKey)]);
+        const keys = new Set([...inc.tasks.map((t) => t.key), ...inc.tags.map((t) => t.taskKey), ...(inc.details ?? []).map((d) => d.taskKey)]);
         expect(p.tasks.new + p.tasks.updated + p.tasks.unchanged + p.tasks.conflicting).toBe(keys.size);
         expect(p.events.new + p.events.updated + p.events.unchanged).toBe(inc.events.length);
         expect(previewMerge(cur, cur).writes).toBe(0);

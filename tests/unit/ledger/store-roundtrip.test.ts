@@ -12,6 +12,7 @@ const sorted = (d: StoreDump): StoreDump => ({
   tags: sortDump.tags([...d.tags]),
   events: sortDump.events([...d.events]),
   rules: sortDump.rules([...d.rules]),
+  details: sortDump.details([...(d.details ?? [])]),
 });
 
 describe('ledger backup through the store', () => {

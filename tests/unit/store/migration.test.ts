@@ -4,7 +4,7 @@ import fixture from '../../fixtures/store-v1.json';
 import { Event, Tag, Task } from '../../../utils/model';
 import {
   countEvents, getSettings, getTag, listEvents, listRules, listTasksByOrigin, listTasksSeenSince, MIGRATIONS, openRongheDb,
-  progress, progressByDay, changesSinceExport, putSite, RONGHE_DB_VERSION, setPhase,
+  progress, progressByDay, changesSinceExport, putSite, RONGHE_DB_VERSION, setPhase, getDetail, setDetail,
 } from '../../../utils/store';
 import { uniqueDbName } from './helpers';
 import { deleteRongheDb } from '../../../utils/store';
@@ -32,13 +32,13 @@ async function buildV1(name: string): Promise<void> {
 
 describe('migration v1 → current', () => {
   it('keeps the data, transforms it to the current shapes, and the new indexes work', async () => {
-    expect(RONGHE_DB_VERSION).toBe(4);
+    expect(RONGHE_DB_VERSION).toBe(5);
     const name = uniqueDbName();
     await buildV1(name);
     const db = await openRongheDb(name);
     try {
-      expect(db.version).toBe(4);
-      expect([...db.objectStoreNames].toSorted()).toEqual(['counters', 'events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
+      expect(db.version).toBe(5);
+      expect([...db.objectStoreNames].toSorted()).toEqual(['counters', 'details', 'events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
 
       // Tasks: flat OA fields moved under `fields`; every record is a valid v2 Task.
       const tasksA = await listTasksByOrigin(db, A);
@@ -81,6 +81,7 @@ describe('migration v1 → current', () => {
       // Settings moved into kv, new fields defaulted.
       expect(await getSettings(db)).toEqual({
         locale: 'zh-CN', panelMode: 'push', panelWidth: 380, period: 'year', lastExportAt: 1717000000000,
+        personName: '', department: '', branch: '', unit: '',
       });
 
       // New stores are usable, and writes keep the indexes consistent.
@@ -102,7 +103,7 @@ describe('migration v1 → current', () => {
   it('reopening at the current version is a no-op; a fresh database gets the full schema', async () => {
     const name = uniqueDbName();
     const db = await openRongheDb(name);
-    expect([...db.objectStoreNames].toSorted()).toEqual(['counters', 'events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
+    expect([...db.objectStoreNames].toSorted()).toEqual(['counters', 'details', 'events', 'kv', 'rules', 'sites', 'tags', 'tasks']);
     expect([...db.transaction('tags').store.indexNames].toSorted()).toEqual(['by-origin', 'by-tagged']);
     db.close();
     const again = await openRongheDb(name);
@@ -139,12 +140,61 @@ describe('migration v3 → v4', () => {
 
     const db = await openRongheDb(name);
     try {
-      expect(db.version).toBe(4);
+      expect(db.version).toBe(RONGHE_DB_VERSION);
       expect([...db.transaction('tags').store.indexNames].toSorted()).toEqual(['by-origin', 'by-tagged']);
       const stored = (await db.get('tags', 'k1')) as unknown as { ix: Record<string, unknown> };
       expect(Object.keys(stored.ix)).toEqual(['at']);
       expect(await getTag(db, 'k1')).toMatchObject({ category: 'emergency', phaseCount: 1 });
       expect(await progress(db, { origin: A })).toMatchObject({ tagged: 1, byPhase: { plan: 1 }, byAction: { 'commando-team': 1 } });
+    } finally {
+      db.close();
+      await deleteRongheDb(name);
+    }
+  });
+});
+
+describe('migration v4 → v5', () => {
+  it('adds the details store; v4 records, settings and counters are kept, and the new fields default from them', async () => {
+    const name = uniqueDbName();
+    const v4 = await openDB(name, 4, {
+      upgrade(upgradeDb, oldVersion, _new, tx) {
+        for (let v = oldVersion + 1; v <= 4; v++) void MIGRATIONS[v]?.(upgradeDb, tx);
+      },
+    });
+    // Records exactly as v4 wrote them.
+    const task = { key: 'k1', origin: A, product: 'seeyon', nativeId: '9', title: '关于做好防汛工作的通知', fields: { sender: '应急管理处', deadline: '2026/7/1 17:00' }, firstSeen: 1_700_000_000_000, lastSeen: 1_700_000_000_000 };
+    const tag = {
+      taskKey: 'k1', origin: A, category: 'emergency', action: 'commando-team', source: 'auto', confidence: 0.9, evidence: ['防汛'], ruleId: null,
+      phases: { plan: { done: true, at: 5, note: '支委会' }, deploy: { done: false, at: null, note: '' }, implement: { done: false, at: null, note: '' }, inspect: { done: false, at: null, note: '' } },
+      phaseCount: 1, integrated: 0, taggedAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000,
+      ix: { at: [['', 1_700_000_000_000], [A, 1_700_000_000_000]] },
+    };
+    await v4.put('tasks', task);
+    await v4.put('tags', tag);
+    await v4.put('kv', { locale: 'en', panelMode: 'overlay', panelWidth: 400, period: 'month', lastExportAt: null }, 'settings');
+    v4.close();
+
+    const db = await openRongheDb(name);
+    try {
+      expect(db.version).toBe(5);
+      expect([...db.transaction('details').store.indexNames]).toEqual(['by-origin']);
+      expect(await db.count('details')).toBe(0);
+      expect(await db.get('tasks', 'k1')).toEqual(task);
+      expect(await db.get('tags', 'k1')).toEqual(tag);
+      expect(await getSettings(db)).toMatchObject({ locale: 'en', panelWidth: 400, period: 'month', personName: '', branch: '' });
+      const { resolveDetail } = await import('../../../utils/ledger/detail');
+      const profile = { personName: '王五', department: '办公室', branch: '第一支部', unit: '某某局' };
+      // With no details yet, the ledger shows the OA's sender and deadline and the settings' name.
+      expect(resolveDetail(await getDetail(db, 'k1'), Task.parse(task), profile)).toMatchObject({ owner: '王五', leadDept: '应急管理处', deadline: '2026-07-01', branch: '第一支部' });
+      const saved = await setDetail(db, 'k1', { owner: '李四', evidence: [{ name: '会议纪要', number: '2026-3', place: '党办档案柜' }] }, 1_700_000_100_000);
+      expect(saved).toMatchObject({ taskKey: 'k1', origin: A, owner: '李四', updatedAt: 1_700_000_100_000 });
+      expect(await getDetail(db, 'k1')).toEqual(saved);
+      // A field set to '' is cleared (its default shows again); repeating a patch writes nothing.
+      const cleared = await setDetail(db, 'k1', { owner: '' }, 1_700_000_200_000);
+      expect(cleared).not.toHaveProperty('owner');
+      expect(await setDetail(db, 'k1', { owner: '' }, 1_700_000_300_000)).toEqual(cleared);
+      await expect(setDetail(db, 'nope', { owner: 'x' }, 1)).rejects.toThrow(/no tag/);
+      expect(await progress(db, { origin: A })).toMatchObject({ tagged: 1, byPhase: { plan: 1 } });
     } finally {
       db.close();
       await deleteRongheDb(name);

@@ -28,7 +28,7 @@ describe('export / import', () => {
     expect(dump.tags[0]).not.toHaveProperty('ix');
 
     const target = await freshDb();
-    expect(await applyImport(target, { ...dump, rules: [rule] })).toEqual({ tasks: 2, tags: 2, events: 3, rules: 1 });
+    expect(await applyImport(target, { ...dump, rules: [rule] })).toEqual({ tasks: 2, tags: 2, events: 3, rules: 1, details: 0 });
     expect(await exportAll(target)).toEqual({ ...dump, rules: [rule] });
     expect(await progress(target)).toMatchObject({ tagged: 2, byPhase: { plan: 1 } });
     // Import is a put by key: doing it twice changes nothing.
@@ -84,7 +84,7 @@ describe('clearAll', () => {
     await putSite(db, { origin: ORIGIN_A, enabled: true, source: 'user', adapterOverride: null, selectors: null, addedAt: 1 });
     await putSettings(db, { panelMode: 'push' });
     await clearAll(db, { keepConfig: true });
-    expect(await exportAll(db)).toEqual({ tasks: [], tags: [], events: [], rules: [] });
+    expect(await exportAll(db)).toEqual({ tasks: [], tags: [], events: [], rules: [], details: [] });
     expect(await listSites(db)).toHaveLength(1);
     expect((await getSettings(db)).panelMode).toBe('push');
     await clearAll(db);

@@ -19,7 +19,9 @@ export function ledgerServices(state: BackgroundState): LedgerServices {
   return {
     async ledgerQuery() {
       await state.settled();
-      return { ...(await store.exportAll(db)), catalog: state.catalog };
+      const [dump, settings] = await Promise.all([store.exportAll(db), store.getSettings(db)]);
+      const profile = { personName: settings.personName, department: settings.department, branch: settings.branch, unit: settings.unit };
+      return { ...dump, catalog: state.catalog, profile };
     },
 
     /** Validate, preview, then merge in one transaction or not at all. */
@@ -27,7 +29,9 @@ export function ledgerServices(state: BackgroundState): LedgerServices {
       await state.settled();
       const parsed = await parseBackup(text);
       if (!parsed.ok) return { ok: false, error: parsed.error };
-      const { toWrite, preview } = mergeDumps(await store.exportAll(db), parsed.dump);
+      const merged = mergeDumps(await store.exportAll(db), parsed.dump);
+      const { toWrite } = merged;
+      const preview = parsed.meta.profile ? { ...merged.preview, from: parsed.meta.profile } : merged.preview;
       if (!apply) return { ok: true, applied: false, preview };
       await store.applyImport(db, toWrite);
       state.forget();
