@@ -1,13 +1,14 @@
 // `npm run tag -- FILE`: classify task titles in bulk with the default catalog (no rules).
-// One output line per input line, in order: title<TAB>category<TAB>action<TAB>score.
+// One output line per input line, in order: title<TAB>category<TAB>action<TAB>score<TAB>review,
+// review being 1 when the product would show the tag as 待确认 (unsure), else 0.
 // Input is one title a line; for a TSV the first column is the title. `-` reads stdin.
 import { readFileSync, statSync } from 'node:fs';
 import { DEFAULT_CATALOG } from '../utils/catalog/default-catalog';
 import { createMatcher } from '../utils/tagging';
 
 const USAGE = `用法 / Usage: npm run tag -- FILE   (FILE 为 - 时读取标准输入 / use - for stdin)
-每行一个标题（TSV 取第一列），输出：标题<TAB>类别<TAB>党建动作<TAB>置信度
-One title a line (a TSV's first column); prints: title<TAB>category<TAB>action<TAB>score`;
+每行一个标题（TSV 取第一列），输出：标题<TAB>类别<TAB>党建动作<TAB>置信度<TAB>待确认(1/0)
+One title a line (a TSV's first column); prints: title<TAB>category<TAB>action<TAB>score<TAB>review (1 = unsure)`;
 
 function fail(zh: string, en: string, code: number): never {
   process.stderr.write(`错误：${zh} / Error: ${en}\n`);
@@ -68,7 +69,7 @@ function main(argv: string[]): void {
     const tab = line.indexOf('\t');
     const title = tab >= 0 ? line.slice(0, tab) : line;
     const result = match({ title });
-    out.push(`${title}\t${result.category}\t${result.action ?? 'none'}\t${result.confidence.toFixed(3)}\n`);
+    out.push(`${title}\t${result.category}\t${result.action ?? 'none'}\t${result.confidence.toFixed(3)}\t${result.unsure ? 1 : 0}\n`);
     if (out.length >= 2000) flush();
   }
   flush();

@@ -44,12 +44,30 @@ describe('tag CLI', { timeout: 60_000 }, () => {
     const cols = out.map((l) => l.split('\t'));
     expect(cols.map((c) => c[0])).toEqual(['关于做好防汛工作的通知', '', '公务用车申请', '  带空格的标题 ', 'hello world']);
     for (const c of cols) {
-      expect(c).toHaveLength(4);
+      expect(c).toHaveLength(5);
       expect(c[3]).toMatch(/^\d\.\d{2,3}$/);
+      expect(c[4]).toMatch(/^[01]$/);
     }
     expect(cols[0]!.slice(1, 3)).toEqual(['emergency', 'commando-team']);
     expect(cols[2]!.slice(1, 3)).toEqual(['admin', 'none']);
     expect(Number(cols[1]![3])).toBeLessThan(0.3);
+    // An empty line and a title with no recognisable word are guesses: 待确认. A clear one is not.
+    expect(cols[1]![4]).toBe('1');
+    expect(cols[4]![4]).toBe('1');
+    expect(cols[0]![4]).toBe('0');
+  });
+
+  it('the fifth column is the engine\'s own unsure flag, line for line', async () => {
+    const { createMatcher } = await import('../../utils/tagging');
+    const { DEFAULT_CATALOG } = await import('../../utils/catalog/default-catalog');
+    const match = createMatcher(DEFAULT_CATALOG, []);
+    const titles = ['关于召开防汛工作会议的通知', 'A小区电梯频繁故障物业不管', '请求解决安置房产权证问题', '关于报送2024年部门预算的通知', '事项'];
+    const r = run(['-'], titles.join('\n') + '\n');
+    expect(r.code).toBe(0);
+    const flags = lines(r.stdout).map((l) => l.split('\t')[4]);
+    expect(flags).toEqual(titles.map((title) => (match({ title }).unsure ? '1' : '0')));
+    expect(flags).toContain('0');
+    expect(flags).toContain('1');
   });
 
   it('handles CRLF, a BOM and a missing final newline', () => {

@@ -1,13 +1,15 @@
 // The classifier: lexicon scan over the normalised title and the task's other fields,
 // character back-off for unseen words, learned rules on top. createMatcher precompiles
 // everything once; the returned function is the hot path and reuses its scratch buffers.
-import { CATEGORY_IDS, type Catalog, type Rule } from '../model';
+import { CATEGORY_IDS, type Catalog, type CategoryId, type Rule } from '../model';
 import type { Classification, ClassifyInput } from './types';
 import { ADMIN, CATEGORY_COUNT, MEETING, TIE_RANK } from './category-order';
 import { normalizeTitle, ruleSignature } from './normalize-title';
 import { buildTrie, createMatchBuffer, scanTerms, type TermTrie } from './term-trie';
 import { buildBackoff, type Backoff } from './char-backoff';
 import { buildRuleIndex, matchRule } from './rule-match';
+import { charModel, featureKeys, type CharModel } from './char-model';
+import TUNING_DATA from './char-model-tuning.json';
 
 /** How much each source counts relative to the title's own words. */
 const SOURCE_WEIGHT = { title: 1, hint: 0.6, workflow: 1.2, module: 0.7, docType: 0.5 } as const;
@@ -30,6 +32,37 @@ const MAX_SCAN = 300;
 const BRACKET_FACTOR = 0.6;
 const MAX_MATCHES = 128;
 const MAX_EVIDENCE = 6;
+
+/**
+ * Blend of the learned model (char-model.ts) with the lexicon, and the 待确认 (unsure) rule: a
+ * small logistic model of "this tag is wrong" over UNSURE_FEATURES, flagged at or above
+ * `unsureAt`. All numbers are chosen by `npm run calibrate` (scripts/calibrate.ts) on training
+ * sources only, out of fold; none was chosen on a held-out line.
+ */
+export interface Tuning {
+  /** The model's probability for a category, times this, is added to its lexicon score. */
+  modelWeight: number;
+  /** Weights of the unsure features (UNSURE_FEATURES order), then the bias. */
+  unsureWeights: readonly number[];
+  /** P(wrong) at or above which a tag shows as 待确认. */
+  unsureAt: number;
+  /** The learned model; default: the committed one (calibration passes one trained on a fold). */
+  model?: CharModel;
+  /** Calibration only: receives the unsure features of every lexical classification. */
+  observe?: (features: Float64Array) => void;
+}
+
+/** What the unsure rule looks at, in order. */
+export const UNSURE_FEATURES = [
+  'confidence', 'modelProbability', 'lexiconAgrees', 'modelAgrees', 'hasLexiconWord', 'margin', 'logScore',
+  'modelDisagreement', 'modelOverride',
+] as const;
+
+export const DEFAULT_TUNING: Tuning = {
+  modelWeight: TUNING_DATA.modelWeight,
+  unsureWeights: TUNING_DATA.unsureWeights,
+  unsureAt: TUNING_DATA.unsureAt,
+};
 
 interface Compiled {
   trie: TermTrie;
@@ -69,9 +102,18 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-export function createMatcher(catalog: Catalog, rules: Rule[]): (input: ClassifyInput) => Classification {
+export function createMatcher(
+  catalog: Catalog,
+  rules: Rule[],
+  tuning: Tuning = DEFAULT_TUNING,
+): (input: ClassifyInput) => Classification {
   const { trie, backoff, actions } = compileCatalog(catalog);
   const ruleIndex = buildRuleIndex(rules);
+  const model: CharModel | null = tuning.modelWeight > 0 ? (tuning.model ?? charModel()) : null;
+  const prob = new Float64Array(CATEGORY_COUNT);
+  const lexScore = new Float64Array(CATEGORY_COUNT);
+  const unsureFeatures = new Float64Array(UNSURE_FEATURES.length);
+  const featureScratch: number[] = [];
 
   // Scratch state, reused by every call (JS is single-threaded; the matcher is not re-entrant).
   const maxW = new Float64Array(CATEGORY_COUNT);
@@ -154,6 +196,8 @@ export function createMatcher(catalog: Catalog, rules: Rule[]): (input: Classify
       evidence: [`规则:${label}`, `相似度:${similarity.toFixed(2)}`],
       ruleId: rule.id,
       secondary: lexical.category !== rule.category && lexical.confidence >= 0.3 ? lexical.category : null,
+      // A person taught this family: it is not a guess.
+      unsure: false,
     };
   }
 
@@ -188,6 +232,11 @@ export function createMatcher(catalog: Catalog, rules: Rule[]): (input: Classify
     }
     if (contentPresent) score[MEETING]! *= MEETING_FRAME_FACTOR;
     for (let c = 0; c < CATEGORY_COUNT; c++) score[c]! += Math.min(BACKOFF_CAP, boW[c]!);
+    let lexBest = -1;
+    for (let c = 0; c < CATEGORY_COUNT; c++) if (score[c]! > 0 && (lexBest < 0 || better(c, lexBest))) lexBest = c;
+    lexScore.set(score);
+    const modelBest = model ? modelProbabilities(model, core) : -1;
+    if (model) for (let c = 0; c < CATEGORY_COUNT; c++) score[c]! += tuning.modelWeight * prob[c]!;
 
     let best = -1;
     let second = -1;
@@ -201,21 +250,98 @@ export function createMatcher(catalog: Catalog, rules: Rule[]): (input: Classify
 
     if (best < 0) {
       // Nothing recognisable: a low-confidence admin guess, never an exception.
-      return { category: 'admin', action: actions[ADMIN] ?? null, confidence: 0.05, evidence: [], ruleId: null, secondary: null };
+      return { category: 'admin', action: actions[ADMIN] ?? null, confidence: 0.05, evidence: [], ruleId: null, secondary: null, unsure: true };
     }
     const s1 = score[best]!;
     const s2 = second >= 0 ? score[second]! : 0;
     let confidence = (1 - Math.exp(-s1 / 2.5)) * (0.55 + (0.45 * (s1 - s2)) / s1);
     if (lexicalTotal === 0) confidence = Math.min(0.28, confidence * 0.5); // back-off only
-    const secondary = second >= 0 && s2 >= SECONDARY_MIN && s2 >= SECONDARY_RATIO * s1 ? CATEGORY_IDS[second]! : null;
+    const secondary = secondaryOf(best);
+    const rounded = round3(Math.max(0, Math.min(1, confidence)));
+    const evidence = collectEvidence(best);
+    // The model decided (the lexicon alone would have said otherwise, or had nothing): name its features.
+    if (model && (best !== lexBest || evidence.length === 0)) addModelEvidence(model, core, best, evidence);
+    const uf = unsureFeatures;
+    uf[0] = rounded;
+    uf[1] = model ? prob[best]! : 0.5;
+    uf[2] = lexBest === best ? 1 : 0;
+    uf[3] = !model || modelBest === best ? 1 : 0;
+    uf[4] = lexicalTotal > 0 ? 1 : 0;
+    uf[5] = (s1 - s2) / s1;
+    uf[6] = Math.log1p(s1);
+    uf[7] = model && modelBest !== best ? prob[modelBest]! : 0;
+    uf[8] = model && lexBest !== best ? prob[best]! : 0;
+    tuning.observe?.(uf);
+    const uw = tuning.unsureWeights;
+    let z = uw[UNSURE_FEATURES.length] ?? 0;
+    for (let i = 0; i < UNSURE_FEATURES.length; i++) z += (uw[i] ?? 0) * uf[i]!;
+    const unsure = 1 / (1 + Math.exp(-z)) >= tuning.unsureAt;
     return {
       category: CATEGORY_IDS[best]!,
       action: actions[best] ?? null,
-      confidence: round3(Math.max(0, Math.min(1, confidence))),
-      evidence: collectEvidence(best),
+      confidence: rounded,
+      evidence,
       ruleId: null,
       secondary,
+      unsure,
     };
+  }
+
+  /** The second category comes from the lexicon's words only: the model says what the title is, not what else. */
+  function secondaryOf(best: number): CategoryId | null {
+    let second = -1;
+    for (let c = 0; c < CATEGORY_COUNT; c++) {
+      if (c === best || lexScore[c]! <= 0) continue;
+      if (second < 0 || lexScore[c]! > lexScore[second]! || (lexScore[c] === lexScore[second] && TIE_RANK[c]! < TIE_RANK[second]!)) second = c;
+    }
+    if (second < 0) return null;
+    const s2 = lexScore[second]!;
+    return s2 >= SECONDARY_MIN && s2 >= SECONDARY_RATIO * Math.max(lexScore[best]!, s2) ? CATEGORY_IDS[second]! : null;
+  }
+
+  /** Fills prob with the model's softmax over the title's features; returns its best category. */
+  function modelProbabilities(m: CharModel, text: string): number {
+    const keys = featureKeys(text, featureScratch, MAX_SCAN);
+    for (let c = 0; c < CATEGORY_COUNT; c++) prob[c] = m.bias[c]!;
+    for (let i = 0; i < keys.length; i++) {
+      const row = m.index.get(keys[i]!);
+      if (row === undefined) continue;
+      for (let c = 0; c < CATEGORY_COUNT; c++) prob[c]! += m.weights[row + c]!;
+    }
+    let max = -Infinity;
+    let arg = 0;
+    for (let c = 0; c < CATEGORY_COUNT; c++) if (prob[c]! > max) max = prob[(arg = c)]!;
+    let sum = 0;
+    for (let c = 0; c < CATEGORY_COUNT; c++) sum += prob[c] = Math.exp(prob[c]! - max);
+    for (let c = 0; c < CATEGORY_COUNT; c++) prob[c]! /= sum;
+    return arg;
+  }
+
+  /** The model's two strongest features for a category in this title, as 模型:xx evidence. */
+  function addModelEvidence(m: CharModel, text: string, cat: number, out: string[]): void {
+    const keys = featureKeys(text, featureScratch, MAX_SCAN);
+    let first = -1;
+    let firstW = 0;
+    let second = -1;
+    let secondW = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const row = m.index.get(keys[i]!);
+      if (row === undefined) continue;
+      const w = m.weights[row + cat]!;
+      if (w > firstW) {
+        second = first;
+        secondW = firstW;
+        first = row;
+        firstW = w;
+      } else if (w > secondW) {
+        second = row;
+        secondW = w;
+      }
+    }
+    for (const row of [first, second]) {
+      if (row < 0 || out.length >= MAX_EVIDENCE) continue;
+      out.push(`模型:${m.labels[row / CATEGORY_COUNT]!}`);
+    }
   }
 
   function better(a: number, b: number): boolean {

@@ -15,4 +15,6 @@ export interface Classification {
   evidence: string[];
   ruleId: string | null;
   secondary: CategoryId | null;
+  /** 待确认: the engine is not sure of this tag (calibrated, see classify-task.ts Tuning). */
+  unsure: boolean;
 }
