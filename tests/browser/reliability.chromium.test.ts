@@ -60,14 +60,14 @@ function storedTag(key: string): Promise<{ phases: Record<string, { done: boolea
   return reader.evaluate(async (k) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('ronghe');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.addEventListener('success', () => resolve(open.result));
+      open.addEventListener('error', () => reject(open.error));
     });
     try {
       return await new Promise<never>((resolve, reject) => {
         const get = db.transaction('tags').objectStore('tags').get(k);
-        get.onsuccess = () => resolve(get.result ?? null);
-        get.onerror = () => reject(get.error);
+        get.addEventListener('success', () => resolve(get.result ?? null));
+        get.addEventListener('error', () => reject(get.error));
       });
     } finally {
       db.close();
