@@ -5,6 +5,7 @@ import type { Period } from '@/utils/model';
 import type { PanelStore } from './store';
 import { Summary } from './Summary';
 import { Toolbar } from './Toolbar';
+import { ReportLink } from '@/components/report/ReportLink';
 import { TaskList } from './TaskList';
 import { Diagnostics } from './Diagnostics';
 import { ResizeHandle } from './ResizeHandle';
@@ -78,6 +79,7 @@ export function PanelApp({ store, version, openAll }: Props) {
           {openAll && (
             <button type="button" class="link" onClick={openAll}>{t('panel_openAll')}</button>
           )}
+          <ReportLink class="link" />
           {framed && (
             <button type="button" class="icon" aria-label={t('panel_close')} title={t('panel_close')} onClick={() => tellHost('ronghe:close')}>
               ×

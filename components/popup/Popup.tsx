@@ -5,6 +5,7 @@ import { t } from '@/utils/i18n';
 import { BackupReminder } from './BackupReminder';
 import { Breakdown } from './Breakdown';
 import { ExportPanel } from './ExportPanel';
+import { ReportLink } from '@/components/report/ReportLink';
 import { PeriodSwitch } from './PeriodSwitch';
 import { ProgressRing } from './ProgressRing';
 import { SiteStatus } from './SiteStatus';
@@ -76,6 +77,9 @@ export function Popup({ state: given, start }: { state?: PopupState; start?: Pop
           if (kind === 'json') void state.refreshBackup().catch(() => undefined);
         }}
       />
+      <p class="report-row">
+        <ReportLink closeAfter />
+      </p>
     </main>
   );
 }

@@ -72,7 +72,9 @@ async function main() {
     console.log(`demo: ${stop.name}: ${await countTags(page)} 个标签 / tags → ${file}`);
   }
   await integrate(context, server.origin);
+  await ledgerFields(context);
   await exportLedger(context);
+  await reportAndLedgerPdf(context);
   await context.close();
   rmSync(userDataDir, { recursive: true, force: true });
   await server.close();
@@ -90,7 +92,8 @@ async function pinChinese(context: BrowserContext) {
   await page.evaluate(() =>
     (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
       type: 'settings/set',
-      settings: { locale: 'zh-CN' },
+      // The tour's ledger belongs to someone: every export and the printed ledger name them.
+      settings: { locale: 'zh-CN', personName: '王晓明', department: '办公室', branch: '机关第一党支部', unit: '某市发展和改革委员会' },
     }),
   );
   await page.close();
@@ -117,9 +120,61 @@ async function integrate(context: BrowserContext, origin: string) {
       if (!(await box.isChecked())) await box.check();
     }
   }
+  // The first task's 台账信息, filled in the panel as a user would.
+  await tasks.nth(0).getByRole('button', { name: '台账信息', exact: true }).click();
+  await tasks.nth(0).getByLabel('参与党员', { exact: true }).fill('李红、张伟、刘洋');
+  await tasks.nth(0).getByLabel('完成情况', { exact: true }).fill('组建党员突击队 2 支，完成隐患排查 36 处');
+  await tasks.nth(0).getByRole('button', { name: '添加佐证材料', exact: true }).click();
+  await tasks.nth(0).getByRole('textbox', { name: '名称', exact: true }).fill('党员突击队出征仪式照片及签到表');
+  await tasks.nth(0).getByRole('textbox', { name: '编号', exact: true }).fill('DJ-2026-017');
+  await tasks.nth(0).getByRole('textbox', { name: '存放处', exact: true }).fill('党建办档案柜 3 号');
+  await tasks.nth(0).getByRole('button', { name: '保存台账信息', exact: true }).click();
+  await tasks.nth(0).getByText('已保存', { exact: true }).waitFor({ timeout: 10_000 });
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(OUT, '09-panel.png') });
   console.log(`demo: 09-panel: 面板中为 3 项任务勾选了融合环节 / ticked phases for 3 tasks → ${join(OUT, '09-panel.png')}`);
+  await page.close();
+}
+
+/** 完成时限 for some tasks, two of them already past with phases missing, so the report warns. */
+async function ledgerFields(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${await extensionId(context)}/options.html`);
+  // A string, so the bundler's helpers (tsx names functions with __name) never reach the page.
+  const done = (await page.evaluate(`(async () => {
+    const send = (m) => chrome.runtime.sendMessage(m);
+    const dump = (await send({ type: 'ledger/query' })).data;
+    const day = (offset) => new Date(Date.now() + offset * 86400000 + 8 * 3600000).toISOString().slice(0, 10);
+    const open = dump.tags.filter((t) => t.phaseCount < 4).sort((a, b) => a.taggedAt - b.taggedAt || (a.taskKey < b.taskKey ? -1 : 1));
+    const plan = [
+      { deadline: day(-5), leadDept: '应急管理处', remark: '已催办' },
+      { deadline: day(-2), members: '赵敏、孙强' },
+      { deadline: day(2), leadDept: '规划处' },
+      { deadline: day(20) },
+    ];
+    let n = 0;
+    for (let i = 0; i < plan.length && i < open.length; i++) {
+      const reply = await send({ type: 'task/set-detail', taskKey: open[i].taskKey, detail: plan[i] });
+      if (reply.ok) n++;
+    }
+    return n;
+  })()`)) as number;
+  console.log(`demo: 为 ${done} 项任务设定完成时限（其中 2 项已逾期）/ due dates for ${done} tasks, 2 overdue`);
+  await page.close();
+}
+
+/** The 考评 report (report.png) and the printable 融合台账 printed by the browser (ledger.pdf). */
+async function reportAndLedgerPdf(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`chrome-extension://${await extensionId(context)}/report.html?period=year`);
+  await page.waitForSelector('html[data-ready="1"]', { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(OUT, 'report.png'), fullPage: true });
+  console.log(`demo: 考评报告 / report → ${join(OUT, 'report.png')}`);
+  // What 打印 / 导出 PDF prints: the page's print styles (@page A4 landscape) decide the paper.
+  await page.pdf({ path: join(OUT, 'ledger.pdf'), preferCSSPageSize: true, printBackground: true });
+  console.log(`demo: 融合台账 PDF / printable ledger → ${join(OUT, 'ledger.pdf')}`);
   await page.close();
 }
 
