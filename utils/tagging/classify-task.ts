@@ -52,6 +52,12 @@ export interface Tuning {
   observe?: (features: Float64Array) => void;
 }
 
+/** With no lexicon word, the model's answer counts as evidence only at or above this probability. */
+const MODEL_SURE = 0.8;
+
+/** Below this confidence a tag is a best guess (types.ts): always 待确认, whatever the fitted rule says. */
+export const GUESS_BELOW = 0.3;
+
 /** What the unsure rule looks at, in order. */
 export const UNSURE_FEATURES = [
   'confidence', 'modelProbability', 'lexiconAgrees', 'modelAgrees', 'hasLexiconWord', 'margin', 'logScore',
@@ -255,7 +261,8 @@ export function createMatcher(
     const s1 = score[best]!;
     const s2 = second >= 0 ? score[second]! : 0;
     let confidence = (1 - Math.exp(-s1 / 2.5)) * (0.55 + (0.45 * (s1 - s2)) / s1);
-    if (lexicalTotal === 0) confidence = Math.min(0.28, confidence * 0.5); // back-off only
+    // Back-off only: a guess. (The model's own confident answer is not back-off.)
+    if (lexicalTotal === 0 && !(model && prob[best]! >= MODEL_SURE)) confidence = Math.min(0.28, confidence * 0.5);
     const secondary = secondaryOf(best);
     const rounded = round3(Math.max(0, Math.min(1, confidence)));
     const evidence = collectEvidence(best);
@@ -275,7 +282,7 @@ export function createMatcher(
     const uw = tuning.unsureWeights;
     let z = uw[UNSURE_FEATURES.length] ?? 0;
     for (let i = 0; i < UNSURE_FEATURES.length; i++) z += (uw[i] ?? 0) * uf[i]!;
-    const unsure = 1 / (1 + Math.exp(-z)) >= tuning.unsureAt;
+    const unsure = rounded < GUESS_BELOW || 1 / (1 + Math.exp(-z)) >= tuning.unsureAt;
     return {
       category: CATEGORY_IDS[best]!,
       action: actions[best] ?? null,
@@ -327,7 +334,8 @@ export function createMatcher(
     for (let i = 0; i < keys.length; i++) {
       const row = m.index.get(keys[i]!);
       if (row === undefined) continue;
-      const w = m.weights[row + cat]!;
+      // A two-character feature names a word (何时, 物业): it is preferred over a single character.
+      const w = m.weights[row + cat]! * (keys[i]! >= 65536 ? 1.5 : 1);
       if (w > firstW) {
         second = first;
         secondW = firstW;
