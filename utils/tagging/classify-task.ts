@@ -4,7 +4,7 @@
 import { CATEGORY_IDS, type Catalog, type CategoryId, type Rule } from '../model';
 import type { Classification, ClassifyInput } from './types';
 import { ADMIN, CATEGORY_COUNT, MEETING, TIE_RANK } from './category-order';
-import { normalizeTitle, ruleSignature } from './normalize-title';
+import { familyKey, normalizeTitle, ruleSignature } from './normalize-title';
 import { buildTrie, createMatchBuffer, scanTerms, type TermTrie } from './term-trie';
 import { buildBackoff, type Backoff } from './char-backoff';
 import { buildRuleIndex, matchRule } from './rule-match';
@@ -115,7 +115,10 @@ export function createMatcher(
 ): (input: ClassifyInput) => Classification {
   const { trie, backoff, actions } = compileCatalog(catalog);
   const ruleIndex = buildRuleIndex(rules);
-  const model: CharModel | null = tuning.modelWeight > 0 ? (tuning.model ?? charModel()) : null;
+  // The learned model is decoded on the first classification, not when the matcher is built: a
+  // worker that starts to answer a popup never pays for it.
+  let model: CharModel | null = null;
+  const wantModel = tuning.modelWeight > 0;
   const prob = new Float64Array(CATEGORY_COUNT);
   const lexScore = new Float64Array(CATEGORY_COUNT);
   const unsureFeatures = new Float64Array(UNSURE_FEATURES.length);
@@ -191,7 +194,7 @@ export function createMatcher(
 
   function ruleResult(input: ClassifyInput, lexical: Classification): Classification | null {
     if (ruleIndex.rules.length === 0) return null;
-    const hit = matchRule(ruleIndex, ruleSignature(input.title));
+    const hit = matchRule(ruleIndex, ruleSignature(input.title), familyKey(input.title));
     if (!hit) return null;
     const { rule, similarity } = hit;
     const label = rule.title.length > 60 ? rule.title.slice(0, 60) + '…' : rule.title;
@@ -217,6 +220,7 @@ export function createMatcher(
     evChars.length = 0;
     evCharCat.length = 0;
 
+    if (wantModel && model === null) model = tuning.model ?? charModel();
     const title = typeof input.title === 'string' ? input.title : '';
     const { core, hint } = normalizeTitle(title);
     scanSource(core, 'title');
