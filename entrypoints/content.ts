@@ -59,6 +59,7 @@ export default defineContentScript({
       texts: {
         tooltip: (view) =>
           [
+            view.unsure ? t('tagUnsure') : '',
             `${view.categoryName}${view.actionName ? ` → ${view.actionName}` : ''}`,
             view.evidence.length ? t('tagEvidence', [view.evidence.join('、')]) : '',
             view.source === 'user' ? t('tagCorrected') : '',
@@ -66,6 +67,7 @@ export default defineContentScript({
           ]
             .filter(Boolean)
             .join('\n'),
+        unsure: t('tagUnsureWord'),
       },
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),

@@ -7,7 +7,7 @@
 //      and the P(wrong) at which a tag shows as unsure, so that at least WRONG_FLAGGED_MIN of wrong
 //      tags are flagged with as few right ones as possible.
 import { DEFAULT_CATALOG } from '../utils/catalog/default-catalog';
-import { createMatcher, UNSURE_FEATURES, type Tuning } from '../utils/tagging';
+import { createMatcher, GUESS_BELOW, UNSURE_FEATURES, type Tuning } from '../utils/tagging';
 import { decodeModel, type CharModel } from '../utils/tagging/char-model';
 import type { TrainingExample } from './corpus';
 import { trainModel } from './train-model';
@@ -85,10 +85,10 @@ function fitUnsure(judged: Judged[]): number[] {
     for (const j of g) weights.set(j, 1 / groups.length / 2 / Math.max(1, j.ok ? right : wrong));
   }
   const d = UNSURE_FEATURES.length;
-  const w = new Array<number>(d + 1).fill(0);
+  const w: number[] = Array.from({ length: d + 1 }, () => 0);
   // Full-batch gradient descent: deterministic.
   for (let iter = 0; iter < 4000; iter++) {
-    const grad = new Array<number>(d + 1).fill(0);
+    const grad: number[] = Array.from({ length: d + 1 }, () => 0);
     for (const j of rows) {
       const err = (pWrong(w, j.features) - (j.ok ? 0 : 1)) * weights.get(j)!;
       for (let i = 0; i < d; i++) grad[i]! += err * j.features[i]!;
@@ -101,7 +101,7 @@ function fitUnsure(judged: Judged[]): number[] {
 
 function flagRates(judged: Judged[], w: number[], at: number) {
   return bySource(judged).map((g) => {
-    const flagged = (j: Judged) => j.features.length === 0 || pWrong(w, j.features) >= at;
+    const flagged = (j: Judged) => j.features.length === 0 || j.features[0]! < GUESS_BELOW || pWrong(w, j.features) >= at;
     const right = g.filter((j) => j.ok);
     const wrong = g.filter((j) => !j.ok);
     return {

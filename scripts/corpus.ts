@@ -3,7 +3,9 @@
 //   - whole sources marked 'train'; sources marked 'holdout' are never read by the trainer, so
 //     their accuracy says how the engine does on a source it has never seen.
 import { resolve } from 'node:path';
-import { LABELLED_SETS, isHeldOut, readLabelled } from './bench/accuracy';
+import { DEFAULT_CATALOG } from '../utils/catalog/default-catalog';
+import { createMatcher } from '../utils/tagging';
+import { LABELLED_SETS, isHeldOut, readLabelled, type LabelledTitle } from './bench/accuracy';
 
 export interface CorpusSource {
   name: string;
@@ -43,4 +45,60 @@ export function trainingExamples(root: string): TrainingExample[] {
     }
   }
   return out;
+}
+
+export interface SourceReport {
+  name: string;
+  /** 'held-out half' of an earlier set, or a whole source never trained on. */
+  part: string;
+  total: number;
+  accuracy: number;
+  /** Share of wrong tags flagged 待确认, and of right ones. */
+  wrongFlagged: number;
+  rightFlagged: number;
+}
+
+function report(name: string, part: string, rows: LabelledTitle[]): SourceReport {
+  const match = createMatcher(DEFAULT_CATALOG, []);
+  let right = 0;
+  let rightFlagged = 0;
+  let wrongFlagged = 0;
+  for (const row of rows) {
+    const r = match(row.workflow ? { title: row.title, fields: { workflow: row.workflow } } : { title: row.title });
+    if (row.ids.includes(r.category)) {
+      right++;
+      if (r.unsure) rightFlagged++;
+    } else if (r.unsure) wrongFlagged++;
+  }
+  const wrong = rows.length - right;
+  return {
+    name,
+    part,
+    total: rows.length,
+    accuracy: rows.length ? right / rows.length : 0,
+    wrongFlagged: wrong ? wrongFlagged / wrong : 1,
+    rightFlagged: right ? rightFlagged / right : 0,
+  };
+}
+
+/** Accuracy and 待确认 rates on everything the model never trained on: the held-out halves of the
+ * earlier sets, and the held-out sources whole. */
+export function heldOutReport(root: string = process.cwd()): SourceReport[] {
+  const out: SourceReport[] = [];
+  for (const set of LABELLED_SETS) {
+    const rows = readLabelled(resolve(root, set.path)).filter((r) => isHeldOut(r.line, set.split));
+    out.push(report(set.name, 'held-out half', rows));
+  }
+  for (const src of CORPUS_SOURCES) {
+    if (src.role === 'holdout') out.push(report(src.name, 'held-out source', readLabelled(resolve(root, src.path))));
+  }
+  return out;
+}
+
+// `npx tsx scripts/corpus.ts` prints the held-out report.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  const pct = (x: number) => (x * 100).toFixed(1) + '%';
+  for (const r of heldOutReport()) {
+    console.log(`${r.name.padEnd(20)} ${r.part.padEnd(16)} ${String(r.total).padStart(5)}  accuracy ${pct(r.accuracy).padStart(6)}  待确认: wrong ${pct(r.wrongFlagged).padStart(6)}  right ${pct(r.rightFlagged).padStart(6)}`);
+  }
 }

@@ -108,6 +108,15 @@ export function trainModel(titles: readonly TrainingExample[]): ModelData {
     }
   }
 
+  // Softmax is unchanged when a feature's weights all move by the same amount: centre each feature
+  // on its median column, so most columns are near 0 and pruning them loses almost nothing.
+  const column = new Float64Array(C);
+  for (let f = 0; f < vocab.length; f++) {
+    for (let c = 0; c < C; c++) column[c] = W[f * C + c]!;
+    column.sort();
+    const median = (column[(C >> 1) - 1]! + column[C >> 1]!) / 2;
+    for (let c = 0; c < C; c++) W[f * C + c]! -= median;
+  }
   // Prune: the strongest features, and only their meaningful columns.
   const strength = vocab.map((_, f) => {
     let m = 0;

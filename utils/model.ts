@@ -80,6 +80,9 @@ export const Tag = z.object({
   action: id.nullable(),
   source: TagSource,
   confidence: z.number().min(0).max(1),
+  /** 待确认: the engine was unsure of this automatic tag and no person has confirmed or corrected
+   * it yet. Optional and absent when false, so stored tags need no migration. */
+  unsure: z.boolean().optional(),
   evidence: z.array(text(100)).max(20),
   ruleId: text(80).nullable(),
   phases: Phases,

@@ -12,6 +12,8 @@ export interface TaskActions {
   setPhase(key: string, phase: PhaseId, done: boolean, note?: string): void;
   correct(key: string, category: CategoryId, action: string | null): void;
   uncorrect(key: string): void;
+  /** Clears 待确认: the tag is right as it is. */
+  confirm(key: string): void;
 }
 
 interface Props {
@@ -50,6 +52,11 @@ function TaskCardView({ item, catalog, busy, selected, showOrigin, actions }: Pr
           <span class={`progress p${tag.phaseCount}`}>{t('panel_phaseCount', [String(tag.phaseCount)])}</span>
         </div>
         <p class="tagline">
+          {view.unsure && (
+            <span class="unsure" title={t('panel_unsureHint')}>
+              {`? ${t('panel_unsure')}`}
+            </span>
+          )}
           <span class="badge">{view.label}</span>
           <span class="cat">{view.categoryName}</span>
           <span class="conf">{t('panel_confidence', [String(percent(view.confidence, 1))])}</span>
@@ -82,6 +89,11 @@ function TaskCardView({ item, catalog, busy, selected, showOrigin, actions }: Pr
           <button type="button" class="link" aria-expanded={expanded ? 'true' : 'false'} aria-controls={`${id}-more`} onClick={() => setOpen(!expanded)}>
             {expanded ? t('panel_hideDetails') : t('panel_showDetails')}
           </button>
+          {view.unsure && (
+            <button type="button" class="link" disabled={busy} title={t('panel_confirmHint')} onClick={() => actions.confirm(task.key)}>
+              {t('panel_confirm')}
+            </button>
+          )}
           {view.source === 'user' && (
             <button type="button" class="link" disabled={busy} onClick={() => actions.uncorrect(task.key)}>
               {t('panel_undoCorrection')}

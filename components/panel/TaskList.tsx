@@ -18,6 +18,7 @@ export function TaskList({ store }: { store: PanelStore }) {
       setPhase: (key, phase, done, note) => void store.setPhase(key, phase, done, note),
       correct: (key, category, action) => void store.correct(key, category, action),
       uncorrect: (key) => void store.uncorrect(key),
+      confirm: (key) => void store.confirm(key),
     }),
     [store],
   );

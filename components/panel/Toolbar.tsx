@@ -39,6 +39,17 @@ export function Toolbar({ store }: { store: PanelStore }) {
           </button>
         ))}
       </div>
+      {(store.unsureCount.value > 0 || store.unsureOnly.value) && (
+        <button
+          type="button"
+          class="unsure-filter"
+          aria-pressed={store.unsureOnly.value ? 'true' : 'false'}
+          title={t('panel_unsureHint')}
+          onClick={() => (store.unsureOnly.value = !store.unsureOnly.value)}
+        >
+          {`? ${t('panel_filterUnsure')} ${store.unsureCount.value}`}
+        </button>
+      )}
       <p class="sr-only" role="status">{t('panel_shown', [String(store.visible.value.length), String(store.items.value.length)])}</p>
     </div>
   );

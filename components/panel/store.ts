@@ -49,6 +49,8 @@ export function createPanelStore(options: PanelStoreOptions) {
   const groupBy = signal<GroupBy>('action');
   const filter = signal<ProgressFilter>('all');
   const query = signal('');
+  /** Show only 待确认 (unsure) tags. */
+  const unsureOnly = signal(false);
   const selectedKey = signal<string | null>(null);
   const tabId = signal<number | undefined>(options.tabId);
   /** Keys with a write in flight: their controls wait for the background's answer. */
@@ -57,10 +59,19 @@ export function createPanelStore(options: PanelStoreOptions) {
   const visible = computed(() => {
     const q = query.value.trim().toLowerCase();
     const f = filter.value;
-    return items.value.filter(
-      (item) => (f === 'all' || progressOf(item.tag.phaseCount) === f) && (!q || item.task.title.toLowerCase().includes(q)),
+    const onlyUnsure = unsureOnly.value;
+    const shown = items.value.filter(
+      (item) =>
+        (f === 'all' || progressOf(item.tag.phaseCount) === f) &&
+        (!onlyUnsure || item.view.unsure === true) &&
+        (!q || item.task.title.toLowerCase().includes(q)),
     );
+    // 待确认 first (a stable partition: each part keeps the page's order).
+    const unsure = shown.filter((item) => item.view.unsure === true);
+    return unsure.length === 0 || unsure.length === shown.length ? shown : [...unsure, ...shown.filter((item) => item.view.unsure !== true)];
   });
+
+  const unsureCount = computed(() => items.value.reduce((n, item) => n + (item.view.unsure === true ? 1 : 0), 0));
 
   const groups = computed<TaskGroup[]>(() => {
     const by = groupBy.value;
@@ -242,6 +253,19 @@ export function createPanelStore(options: PanelStoreOptions) {
     }
   }
 
+  /** A person says an unsure tag is right: 待确认 clears (the background answers with the view). */
+  async function confirm(key: string): Promise<void> {
+    setBusy(key, true);
+    try {
+      applyViews([await send<TagView>({ type: 'task/confirm', taskKey: key })]);
+      error.value = null;
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(key, false);
+    }
+  }
+
   async function saveSettings(patch: Partial<Settings>): Promise<void> {
     settings.value = { ...settings.value, ...patch };
     try {
@@ -263,9 +287,9 @@ export function createPanelStore(options: PanelStoreOptions) {
 
   return {
     mode,
-    items, frames, catalog, settings, loaded, error, groupBy, filter, query, selectedKey, tabId, busy,
-    visible, groups, summary, emptyProducts,
-    load, fetchTasks, refetchSoon, applyViews, tabChanged, setPhase, correct, uncorrect, saveSettings, setPeriod, setTab,
+    items, frames, catalog, settings, loaded, error, groupBy, filter, query, unsureOnly, selectedKey, tabId, busy,
+    visible, groups, summary, emptyProducts, unsureCount,
+    load, fetchTasks, refetchSoon, applyViews, tabChanged, setPhase, correct, uncorrect, confirm, saveSettings, setPeriod, setTab,
     dispose: () => clearTimeout(refetchTimer),
   };
 }

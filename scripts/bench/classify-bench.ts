@@ -2,7 +2,7 @@
 // against the cost of Intl.Segmenter('zh') merely segmenting the same titles in the same run.
 import { resolve } from 'node:path';
 import { DEFAULT_CATALOG } from '../../utils/catalog/default-catalog';
-import { createMatcher } from '../../utils/tagging';
+import { createMatcher, DEFAULT_TUNING } from '../../utils/tagging';
 import { LABELLED_SETS, readLabelled } from './accuracy';
 import type { BenchResult } from './types';
 
@@ -62,6 +62,13 @@ export async function benchClassify(root: string = process.cwd()): Promise<Bench
     for (const title of titles) for (const _ of segmenter.segment(title)) n++;
     return n;
   });
+  // The lexicon alone (the learned model switched off): what the model costs.
+  const lexiconOnly = createMatcher(DEFAULT_CATALOG, [], { ...DEFAULT_TUNING, modelWeight: 0 });
+  const lexiconMs = timeRuns(() => {
+    let n = 0;
+    for (const title of titles) n += lexiconOnly({ title }).confidence > 0.5 ? 1 : 0;
+    return n;
+  });
   const compileMs = timeRuns(() => (createMatcher(DEFAULT_CATALOG, []) ? 1 : 0));
 
   const perSecond = (ms: number) => Math.round((titles.length / ms) * 1000);
@@ -75,6 +82,14 @@ export async function benchClassify(root: string = process.cwd()): Promise<Bench
       note: `${titles.length} titles, median of ${RUNS} runs; ratio = classify time / segmenter time (lower is better)`,
     },
     { name: 'Intl.Segmenter throughput', value: perSecond(segmentMs), unit: 'titles/s', note: 'baseline only' },
+    {
+      name: 'classify throughput, lexicon only',
+      value: perSecond(lexiconMs),
+      unit: 'titles/s',
+      baseline: 'the full classifier (lexicon + learned model) above',
+      ratio: Math.round((classifyMs / lexiconMs) * 1000) / 1000,
+      note: 'ratio = full time / lexicon-only time: what the learned model costs',
+    },
     { name: 'matcher compile', value: Math.round(compileMs * 100) / 100, unit: 'ms', note: 'createMatcher(DEFAULT_CATALOG, [])' },
   ];
 }

@@ -22,6 +22,8 @@ export interface RongheServices {
   setPhase(taskKey: string, phase: PhaseId, done: boolean, note: string | undefined): Promise<TagView>;
   correct(taskKey: string, category: CategoryId, action: string | null): Promise<TagView[]>;
   uncorrect(taskKey: string): Promise<TagView[]>;
+  /** Clears 待确认 on a tag a person confirms as right. */
+  confirm(taskKey: string): Promise<TagView>;
   openPanel(tabId: number, taskKey: string | undefined): Promise<void>;
   tasksForTab(tabId: number): Promise<unknown>;
   tasksList(period: Period, origin: string | undefined): Promise<unknown>;
@@ -140,6 +142,8 @@ async function dispatch(s: RongheServices, who: Caller, msg: ToBackground, token
       return s.tasksList(msg.period, msg.origin);
     case 'task/uncorrect':
       return s.uncorrect(msg.taskKey);
+    case 'task/confirm':
+      return s.confirm(msg.taskKey);
     case 'catalog/get':
       return s.getCatalog(msg.lexicon !== false);
     case 'catalog/set':

@@ -15,6 +15,7 @@ export function tagView(tag: Tag, catalog: Catalog): TagView {
     actionName: action?.name ?? null,
     phases: tag.phaseCount,
     confidence: tag.confidence,
+    ...(tag.unsure && tag.source === 'auto' ? { unsure: true } : {}),
     source: tag.source,
     evidence: tag.evidence,
   };

@@ -60,6 +60,8 @@ export const TasksForTab = z.object({ type: z.literal('tasks/for-tab'), tabId: z
 export const TasksList = z.object({ type: z.literal('tasks/list'), period: Period, origin: z.string().max(300).optional() });
 /** Undo a correction: drop its rule; the task and the tasks that followed it are tagged afresh. */
 export const TaskUncorrect = z.object({ type: z.literal('task/uncorrect'), taskKey });
+/** Confirm an unsure (待确认) tag as right: the flag goes, the tag stays (extension pages only). */
+export const TaskConfirm = z.object({ type: z.literal('task/confirm'), taskKey });
 /** lexicon: false leaves out the lexicon (thousands of terms) for pages that only name things. */
 export const CatalogGet = z.object({ type: z.literal('catalog/get'), lexicon: z.boolean().optional() });
 export const CatalogSet = z.object({ type: z.literal('catalog/set'), catalog: Catalog });
@@ -106,7 +108,7 @@ export const TaskDetailSet = z.object({ type: z.literal('task/set-detail'), task
 
 export const ToBackground = z.discriminatedUnion('type', [
   RowsReport, PageStatus, TaskSetPhase, TaskCorrect, PanelOpen,
-  TasksForTab, TasksList, TaskUncorrect, ProgressGet, SettingsGet, SettingsSet, RulesList, RuleDelete, RulePut,
+  TasksForTab, TasksList, TaskUncorrect, TaskConfirm, ProgressGet, SettingsGet, SettingsSet, RulesList, RuleDelete, RulePut,
   CatalogGet, CatalogSet, CatalogReset, DataClear, SiteEnable, SiteSet, SiteRemove, SitesList, TabStatus, PolicyGet,
   LedgerQuery, LedgerImport, LedgerExported, BackupStatus, SiteConfig, SelectorsTest,
   TaskDetailGet, TaskDetailSet,

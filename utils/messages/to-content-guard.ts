@@ -19,6 +19,7 @@ function isTagView(x: unknown): x is TagView {
     (x.phases as number) >= 0 &&
     (x.phases as number) <= 4 &&
     Number.isFinite(x.confidence) &&
+    (x.unsure === undefined || typeof x.unsure === 'boolean') &&
     isString(x.source) &&
     Array.isArray(x.evidence) &&
     x.evidence.every((e) => isString(e))

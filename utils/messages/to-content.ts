@@ -13,6 +13,8 @@ export const TagView = z.object({
   actionName: z.nullable(z.string()),
   phases: z.number().check(z.int(), z.minimum(0), z.maximum(4)),
   confidence: z.number(),
+  /** 待确认: an automatic tag the engine was unsure of, not yet confirmed or corrected. */
+  unsure: z.optional(z.boolean()),
   source: z.string(),
   evidence: z.array(z.string()),
 });

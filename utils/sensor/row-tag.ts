@@ -12,7 +12,7 @@ button{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;ga
  font:12px/1.4 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;border:1px solid currentColor}
 button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
 .p0{color:#9a3412;background:#fff7ed}.p1,.p2,.p3{color:#854d0e;background:#fefce8}.p4{color:#166534;background:#f0fdf4}
-.none{color:#525252;background:#f5f5f5}.low{border-style:dashed}
+.none{color:#525252;background:#f5f5f5}.unsure{border-style:dashed;outline:1px dashed currentColor;outline-offset:1px}
 `;
 
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -46,6 +46,8 @@ const shadows = new WeakMap<Element, { button: HTMLButtonElement; text: Text; vi
 
 export interface TagTexts {
   tooltip(view: TagView): string;
+  /** The word for an unsure tag (待确认), said before its label to screen readers. */
+  unsure: string;
 }
 
 export function createRowTag(view: TagView, texts: TagTexts, onOpen: (key: string) => void): HTMLElement {
@@ -85,9 +87,12 @@ export function updateRowTag(tag: Element, view: TagView, texts: TagTexts): void
   const parts = shadows.get(tag);
   if (!parts) return;
   parts.view = view;
-  const label = `${view.label} · ${view.phases}/4`;
+  const label = `${view.unsure ? '? ' : ''}${view.label} · ${view.phases}/4`;
   if (parts.text.data !== label) parts.text.data = label;
-  const className = `${view.action ? `p${view.phases}` : 'none'}${view.confidence < 0.5 ? ' low' : ''}`;
+  // 待确认: a dashed outline and "?" on screen, the word itself for screen readers.
+  if (view.unsure) parts.button.setAttribute('aria-label', `${texts.unsure} ${view.label} · ${view.phases}/4`);
+  else parts.button.removeAttribute('aria-label');
+  const className = `${view.action ? `p${view.phases}` : 'none'}${view.unsure ? ' unsure' : ''}`;
   if (parts.button.className !== className) parts.button.className = className;
   if (parts.button.title) parts.button.title = texts.tooltip(view);
 }

@@ -3,7 +3,7 @@ export { RONGHE_DB_NAME, RONGHE_DB_VERSION, STORES, type RongheDb, type RongheDB
 export { openRongheDb, deleteRongheDb } from './open-db';
 export { MIGRATIONS } from './migrations';
 export { upsertTasks, mergeTask, getTask, getTasks, listTasksByOrigin, listTasksSeenSince } from './tasks';
-export { getTag, getTags, listTags, listTagsByOrigin, putTagsIfAbsent, retagTask, setPhase, TagNotFoundError, type Retag } from './tags';
+export { getTag, getTags, listTags, listTagsByOrigin, putTagsIfAbsent, retagTask, confirmTag, setPhase, TagNotFoundError, type Retag } from './tags';
 export { eventId, makeEvent, putEvents, listEvents, countEvents, type EventInput, type EventQuery } from './events';
 export { progress, progressByDay, changesSinceExport, markExported, type Progress, type ProgressQuery, type DayProgressQuery } from './progress';
 export { dayOf } from './counters';

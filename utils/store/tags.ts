@@ -85,7 +85,7 @@ export async function putTagsIfAbsent(db: RongheDb, tags: readonly Tag[], events
   });
 }
 
-export type Retag = Pick<Tag, 'category' | 'action' | 'source' | 'confidence' | 'evidence' | 'ruleId'>;
+export type Retag = Pick<Tag, 'category' | 'action' | 'source' | 'confidence' | 'evidence' | 'ruleId' | 'unsure'>;
 
 /**
  * A correction (user, policy or learned rule): replaces the match, keeps the phases, writes a
@@ -105,7 +105,10 @@ export async function retagTask(db: RongheDb, taskKey: string, retag: Retag, at:
       if (!task) throw new TagNotFoundError(taskKey);
       base = { taskKey, origin: task.origin, phases: emptyPhases(), phaseCount: 0, integrated: 0, taggedAt: at, updatedAt: at, ...retag };
     }
-    const record = toTagRecord({ ...base, ...retag, evidence: [...retag.evidence], updatedAt: at });
+    // A retag decides 待确认 afresh: absent unless this retag says so.
+    const { unsure: _wasUnsure, ...kept } = base;
+    const { unsure, ...fields } = retag;
+    const record = toTagRecord({ ...kept, ...fields, ...(unsure ? { unsure: true } : {}), evidence: [...retag.evidence], updatedAt: at });
     queue(tx.objectStore('tags').put(record));
     queue(
       tx.objectStore('events').put(
@@ -114,6 +117,24 @@ export async function retagTask(db: RongheDb, taskKey: string, retag: Retag, at:
     );
     delta.add(record, 1);
     await delta.applyTo(tx.objectStore('counters'));
+    await bumpChanges(tx.objectStore('kv'), 1);
+    return fromTagRecord(record);
+  });
+}
+
+/**
+ * A person confirms an unsure (待确认) tag as right: the flag goes, nothing else changes (no event:
+ * the tag's category and action stay as they were). A tag that is not unsure is returned as it is.
+ */
+export async function confirmTag(db: RongheDb, taskKey: string, at: number): Promise<Tag> {
+  return inWriteTx(db, ['tags', 'kv'], async (tx) => {
+    const stored = await tx.objectStore('tags').get(taskKey);
+    if (!stored) throw new TagNotFoundError(taskKey);
+    const tag = fromTagRecord(stored);
+    if (!tag.unsure) return tag;
+    const { unsure: _unsure, ...rest } = tag;
+    const record = toTagRecord({ ...rest, updatedAt: at });
+    queue(tx.objectStore('tags').put(record));
     await bumpChanges(tx.objectStore('kv'), 1);
     return fromTagRecord(record);
   });

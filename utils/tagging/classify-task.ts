@@ -4,7 +4,7 @@
 import { CATEGORY_IDS, type Catalog, type CategoryId, type Rule } from '../model';
 import type { Classification, ClassifyInput } from './types';
 import { ADMIN, CATEGORY_COUNT, MEETING, TIE_RANK } from './category-order';
-import { normalizeTitle, ruleSignature } from './normalize-title';
+import { familyKey, normalizeTitle, ruleSignature } from './normalize-title';
 import { buildTrie, createMatchBuffer, scanTerms, type TermTrie } from './term-trie';
 import { buildBackoff, type Backoff } from './char-backoff';
 import { buildRuleIndex, matchRule } from './rule-match';
@@ -51,6 +51,12 @@ export interface Tuning {
   /** Calibration only: receives the unsure features of every lexical classification. */
   observe?: (features: Float64Array) => void;
 }
+
+/** With no lexicon word, the model's answer counts as evidence only at or above this probability. */
+const MODEL_SURE = 0.8;
+
+/** Below this confidence a tag is a best guess (types.ts): always 待确认, whatever the fitted rule says. */
+export const GUESS_BELOW = 0.3;
 
 /** What the unsure rule looks at, in order. */
 export const UNSURE_FEATURES = [
@@ -109,7 +115,10 @@ export function createMatcher(
 ): (input: ClassifyInput) => Classification {
   const { trie, backoff, actions } = compileCatalog(catalog);
   const ruleIndex = buildRuleIndex(rules);
-  const model: CharModel | null = tuning.modelWeight > 0 ? (tuning.model ?? charModel()) : null;
+  // The learned model is decoded on the first classification, not when the matcher is built: a
+  // worker that starts to answer a popup never pays for it.
+  let model: CharModel | null = null;
+  const wantModel = tuning.modelWeight > 0;
   const prob = new Float64Array(CATEGORY_COUNT);
   const lexScore = new Float64Array(CATEGORY_COUNT);
   const unsureFeatures = new Float64Array(UNSURE_FEATURES.length);
@@ -185,7 +194,7 @@ export function createMatcher(
 
   function ruleResult(input: ClassifyInput, lexical: Classification): Classification | null {
     if (ruleIndex.rules.length === 0) return null;
-    const hit = matchRule(ruleIndex, ruleSignature(input.title));
+    const hit = matchRule(ruleIndex, ruleSignature(input.title), familyKey(input.title));
     if (!hit) return null;
     const { rule, similarity } = hit;
     const label = rule.title.length > 60 ? rule.title.slice(0, 60) + '…' : rule.title;
@@ -211,6 +220,7 @@ export function createMatcher(
     evChars.length = 0;
     evCharCat.length = 0;
 
+    if (wantModel && model === null) model = tuning.model ?? charModel();
     const title = typeof input.title === 'string' ? input.title : '';
     const { core, hint } = normalizeTitle(title);
     scanSource(core, 'title');
@@ -255,7 +265,8 @@ export function createMatcher(
     const s1 = score[best]!;
     const s2 = second >= 0 ? score[second]! : 0;
     let confidence = (1 - Math.exp(-s1 / 2.5)) * (0.55 + (0.45 * (s1 - s2)) / s1);
-    if (lexicalTotal === 0) confidence = Math.min(0.28, confidence * 0.5); // back-off only
+    // Back-off only: a guess. (The model's own confident answer is not back-off.)
+    if (lexicalTotal === 0 && !(model && prob[best]! >= MODEL_SURE)) confidence = Math.min(0.28, confidence * 0.5);
     const secondary = secondaryOf(best);
     const rounded = round3(Math.max(0, Math.min(1, confidence)));
     const evidence = collectEvidence(best);
@@ -275,7 +286,7 @@ export function createMatcher(
     const uw = tuning.unsureWeights;
     let z = uw[UNSURE_FEATURES.length] ?? 0;
     for (let i = 0; i < UNSURE_FEATURES.length; i++) z += (uw[i] ?? 0) * uf[i]!;
-    const unsure = 1 / (1 + Math.exp(-z)) >= tuning.unsureAt;
+    const unsure = rounded < GUESS_BELOW || 1 / (1 + Math.exp(-z)) >= tuning.unsureAt;
     return {
       category: CATEGORY_IDS[best]!,
       action: actions[best] ?? null,
@@ -327,7 +338,8 @@ export function createMatcher(
     for (let i = 0; i < keys.length; i++) {
       const row = m.index.get(keys[i]!);
       if (row === undefined) continue;
-      const w = m.weights[row + cat]!;
+      // A two-character feature names a word (何时, 物业): it is preferred over a single character.
+      const w = m.weights[row + cat]! * (keys[i]! >= 65536 ? 1.5 : 1);
       if (w > firstW) {
         second = first;
         secondW = firstW;

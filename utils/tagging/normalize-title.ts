@@ -151,3 +151,18 @@ export function ruleSignature(title: string): string {
   const { core } = normalizeTitle(title);
   return core.replace(PERIOD_NOISE, '').slice(0, 200);
 }
+
+// A series prefix names a family of tasks: 「市政府督办单〔2024〕第12号：…」, 「12345热线工单：…」,
+// 「【市长信箱转办件】…」. Only prefixes that name a series (a kind of 单/件/简报, a hotline or mailbox)
+// count: 收文登记：… or 请阅：… say nothing about the subject and are not families.
+const SERIES_PREFIX = /^\s*(?:[【[〖]([^】\]〗]{2,24})[】\]〗]|([^：:]{2,30})[：:])/;
+const SERIES_WORD = /工单|督办单|督办件|督办函|督查件|交办单|交办件|转办单|转办件|催办单|信访件|投诉件|举报件|咨询件|提案|建议办理|简报|专报|快报|动态|热线|信箱|留言/;
+
+/** The family a title belongs to by its series prefix (numbers and periods dropped), or ''. */
+export function familyKey(title: string): string {
+  const m = SERIES_PREFIX.exec(title);
+  const raw = m ? (m[1] ?? m[2] ?? '') : '';
+  if (raw === '' || !SERIES_WORD.test(raw)) return '';
+  const key = raw.replace(PERIOD_NOISE, '');
+  return key.length >= 2 ? key.slice(0, 40) : '';
+}

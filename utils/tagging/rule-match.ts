@@ -3,7 +3,7 @@
 // periods). "报送第三季度安全台账" and "报送第四季度安全台账" share every bigram; an
 // unrelated title shares almost none. An inverted index keeps lookups cheap with many rules.
 import type { Rule } from '../model';
-import { ruleSignature } from './normalize-title';
+import { familyKey, ruleSignature } from './normalize-title';
 
 /** Similarity at or above which a rule applies. Tuned so that one changed word in a short subject still matches. */
 export const RULE_THRESHOLD = 0.7;
@@ -13,6 +13,7 @@ export interface RuleIndex {
   sizes: Int32Array; // unique bigram count per rule
   signatures: string[];
   postings: Map<number, number[]>; // bigram -> rule indices
+  families: Map<string, number[]>; // series family (familyKey) -> rule indices
   overlap: Int32Array; // scratch, one slot per rule
   touched: Int32Array; // scratch list of rules with overlap > 0
 }
@@ -37,8 +38,11 @@ export function buildRuleIndex(rules: readonly Rule[]): RuleIndex {
   const sizes = new Int32Array(list.length);
   const signatures: string[] = [];
   const postings = new Map<number, number[]>();
+  const families = new Map<string, number[]>();
   const keys: number[] = [];
   list.forEach((rule, r) => {
+    const family = familyKey(rule.title);
+    if (family) families.set(family, [...(families.get(family) ?? []), r]);
     const sig = rule.signature.length > 0 ? rule.signature : ruleSignature(rule.title);
     signatures.push(sig);
     bigramKeys(sig, keys);
@@ -54,6 +58,7 @@ export function buildRuleIndex(rules: readonly Rule[]): RuleIndex {
     sizes,
     signatures,
     postings,
+    families,
     overlap: new Int32Array(list.length),
     touched: new Int32Array(list.length),
   };
@@ -61,9 +66,26 @@ export function buildRuleIndex(rules: readonly Rule[]): RuleIndex {
 
 const scratchKeys: number[] = [];
 
-/** The most similar rule at or above the threshold, or null. Ties: newer rule, then smaller id. */
-export function matchRule(index: RuleIndex, signature: string): RuleHit | null {
-  if (index.rules.length === 0 || signature.length === 0) return null;
+/**
+ * The most similar rule at or above the threshold, or null. Ties: newer rule, then smaller id.
+ * A title of the same series family as a rule (familyKey: the same 督办单 or 工单 prefix) matches
+ * it at the threshold even when the subjects differ: one correction teaches the whole series.
+ */
+export function matchRule(index: RuleIndex, signature: string, family = ''): RuleHit | null {
+  if (index.rules.length === 0) return null;
+  const hit = signature.length > 0 ? matchSignature(index, signature) : null;
+  if (hit || family === '') return hit;
+  const members = index.families.get(family);
+  if (!members) return null;
+  let best: Rule | null = null;
+  for (const r of members) {
+    const rule = index.rules[r]!;
+    if (!best || rule.createdAt > best.createdAt || (rule.createdAt === best.createdAt && rule.id < best.id)) best = rule;
+  }
+  return best ? { rule: best, similarity: RULE_THRESHOLD } : null;
+}
+
+function matchSignature(index: RuleIndex, signature: string): RuleHit | null {
   const keys = bigramKeys(signature, scratchKeys);
   const { overlap, touched, postings, sizes, rules, signatures } = index;
   let touchedCount = 0;

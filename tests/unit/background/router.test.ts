@@ -27,6 +27,7 @@ function fakeServices(overrides: Partial<RongheServices> = {}): RongheServices {
     enableSite: vi.fn(async () => ({}) as never),
     listSites: vi.fn(async () => []),
     uncorrect: vi.fn(async () => []),
+    confirm: vi.fn(async () => ({}) as never),
     tasksList: vi.fn(async () => ({ items: [] })),
     putRule: vi.fn(async () => undefined),
     getCatalog: vi.fn(async () => ({}) as never),
@@ -68,6 +69,7 @@ const EXAMPLES: Record<ToBackground['type'], ToBackground> = {
   'sites/list': { type: 'sites/list' },
   'tasks/list': { type: 'tasks/list', period: 'month' },
   'task/uncorrect': { type: 'task/uncorrect', taskKey: 'own-1' },
+  'task/confirm': { type: 'task/confirm', taskKey: 'own-1' },
   'catalog/get': { type: 'catalog/get' },
   'catalog/set': { type: 'catalog/set', catalog: DEFAULT_CATALOG },
   'catalog/reset': { type: 'catalog/reset' },
@@ -99,7 +101,7 @@ describe('router', () => {
     for (const message of privileged) {
       expect(await route(message, content)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.pageOnly });
     }
-    for (const fn of ['clearAll', 'setSettings', 'deleteRule', 'enableSite', 'listRules', 'progress', 'tasksForTab', 'ledgerQuery', 'ledgerImport', 'setCatalog', 'setSite', 'removeSite', 'putRule', 'getDetail', 'setDetail'] as const) {
+    for (const fn of ['confirm', 'clearAll', 'setSettings', 'deleteRule', 'enableSite', 'listRules', 'progress', 'tasksForTab', 'ledgerQuery', 'ledgerImport', 'setCatalog', 'setSite', 'removeSite', 'putRule', 'getDetail', 'setDetail'] as const) {
       expect(services[fn]).not.toHaveBeenCalled();
     }
   });

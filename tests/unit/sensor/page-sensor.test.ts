@@ -31,7 +31,7 @@ function start() {
     report,
     status: vi.fn(),
     openPanel: vi.fn(),
-    texts: { tooltip: (v) => v.categoryName },
+    texts: { tooltip: (v) => v.categoryName, unsure: '待确认' },
     setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
     clearTimeout: (id) => window.clearTimeout(id),
   });

@@ -116,6 +116,7 @@ export class BackgroundState {
       action: result.action,
       source: 'auto',
       confidence: result.confidence,
+      ...(result.unsure ? { unsure: true } : {}),
       evidence: result.evidence.slice(0, 20),
       ruleId: result.ruleId,
       phases,

@@ -12,7 +12,7 @@ import { tabHealthOf } from './site-services';
 
 type TaskServices = Pick<
   RongheServices,
-  'taskOrigin' | 'reportRows' | 'pageStatus' | 'setPhase' | 'correct' | 'uncorrect' | 'openPanel' | 'tasksForTab' | 'tasksList' | 'progress'
+  'taskOrigin' | 'reportRows' | 'pageStatus' | 'setPhase' | 'correct' | 'uncorrect' | 'confirm' | 'openPanel' | 'tasksForTab' | 'tasksList' | 'progress'
 >;
 
 /** How long tasks/for-tab waits for a tab's frames to report again when it knows none of them. */
@@ -37,7 +37,7 @@ export function taskServices(state: BackgroundState): TaskServices {
       const result = state.classify(task);
       if (!follows(result.ruleId) && !follows(tag.ruleId)) continue;
       if (result.category === tag.category && result.action === tag.action && result.ruleId === tag.ruleId) continue;
-      const retag = { category: result.category, action: result.action, source: 'auto' as const, confidence: result.confidence, evidence: result.evidence, ruleId: result.ruleId };
+      const retag = { category: result.category, action: result.action, source: 'auto' as const, confidence: result.confidence, evidence: result.evidence, ruleId: result.ruleId, unsure: result.unsure };
       changed.push(state.remember(await store.retagTask(db, task.key, retag, at)));
     }
     return changed;
@@ -172,11 +172,23 @@ export function taskServices(state: BackgroundState): TaskServices {
       const task = await store.getTask(db, key);
       const own = task ? state.autoTag(task, at) : null;
       const restored = own
-        ? state.remember(await store.retagTask(db, key, { category: own.category, action: own.action, source: 'auto', confidence: own.confidence, evidence: own.evidence, ruleId: own.ruleId }, at))
+        ? state.remember(await store.retagTask(db, key, { category: own.category, action: own.action, source: 'auto', confidence: own.confidence, evidence: own.evidence, ruleId: own.ruleId, unsure: own.unsure }, at))
         : tag;
       const siblings = (await store.listTasksByOrigin(db, tag.origin)).filter((t) => t.key !== key);
       const followers = await retagFollowers(siblings, await state.tags(siblings.map((t) => t.key)), (id) => id === rule.id, at);
       return publish([restored, ...followers]);
+    },
+
+    /** A person says an unsure (待确认) tag is right: the flag goes, the tag stays. */
+    async confirm(key) {
+      await state.settled();
+      try {
+        const tag = state.remember(await store.confirmTag(db, key, state.now()));
+        return publish([tag])[0]!;
+      } catch (error) {
+        if (error instanceof store.TagNotFoundError) throw new NotFoundError(key);
+        throw error;
+      }
     },
 
     async openPanel(tabId, key) {

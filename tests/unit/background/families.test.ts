@@ -1,0 +1,40 @@
+// One correction in the panel re-tags the whole series family on the site at once (correct() →
+// the new rule → retagFollowers), while an unrelated task keeps its tag.
+import { describe, expect, it, vi } from 'vitest';
+import { createServices, type Effects } from '@/utils/background/services';
+import type { RowReport } from '@/utils/model';
+import { freshDb } from '../store/helpers';
+
+const OA = 'http://oa.example.gov.cn';
+const caller = { kind: 'content' as const, origin: OA, tabId: 3, frameId: 0 };
+const row = (nativeId: string, title: string): RowReport => ({ nativeId, title, fields: {} });
+const report = (rows: RowReport[]) => ({ type: 'rows/report' as const, adapterId: 'ecology9', product: '泛微 e-cology 9', confidence: 'product' as const, rows });
+const fx = (): Effects => ({
+  broadcast: vi.fn(), pageHasTasks: vi.fn(), openPanel: vi.fn(async () => {}), refreshBadge: vi.fn(),
+  registerSite: vi.fn(async () => {}), unregisterSite: vi.fn(async () => {}), injectNow: vi.fn(async () => {}),
+  hasHostAccess: vi.fn(async () => true), testSelectors: vi.fn(async () => 3),
+  readPolicy: async () => ({ policy: {}, error: null }), tabHealth: vi.fn(),
+});
+
+describe('a correction teaches the series family', () => {
+  it('every 工单 of the site follows one correction; an unrelated task does not', async () => {
+    const db = await freshDb();
+    let clock = 1_700_000_000_000;
+    const services = createServices(db, fx(), () => ++clock);
+    await services.ready;
+    const views = await services.reportRows(caller, report([
+      row('1', '12345热线工单（编号20241001）：A小区电梯频繁故障物业不管'),
+      row('2', '12345热线工单（编号20241002）：XX路何时能通公交'),
+      row('3', '12345热线工单（编号20241003）：请求解决安置房产权证问题'),
+      row('4', '关于编制2025年部门预算的通知'),
+    ]));
+    await services.settled();
+    const changed = await services.correct(views[0]!.key, 'service', 'service-brand');
+    const byKey = new Map(changed.map((v) => [v.key, v]));
+    expect(byKey.get(views[1]!.key)?.category).toBe('service');
+    expect(byKey.get(views[2]!.key)?.category).toBe('service');
+    expect(byKey.has(views[3]!.key)).toBe(false);
+    const again = await services.reportRows(caller, report([row('5', '12345热线工单（编号20241005）：建议增设校车')]));
+    expect(again[0]!.category).toBe('service');
+  });
+});
