@@ -51,7 +51,8 @@ export function taskServices(state: BackgroundState): TaskServices {
 
   return {
     async taskOrigin(key) {
-      return (await store.getTask(db, key))?.origin ?? null;
+      // From memory first: a task just reported may not be stored yet (sightings are written after the reply).
+      return (await state.tasks([key]))[0]?.origin ?? null;
     },
 
     async reportRows(caller, msg) {
@@ -95,6 +96,7 @@ export function taskServices(state: BackgroundState): TaskServices {
     },
 
     async setPhase(key, phase, done, note) {
+      await state.settled();
       try {
         const tag = state.remember(await store.setPhase(db, key, phase, done, note, state.now()));
         return publish([tag])[0]!;
