@@ -144,8 +144,11 @@ export default defineBackground(() => {
   });
   // The e2e build's manifest already runs the content script on its hosts.
   if (import.meta.env.RONGHE_E2E !== '1') injectOnNavigation(async (origin) => (await servicesReady).isSiteEnabled(origin));
-  // Re-verify registrations at every start: permissions may have been revoked meanwhile.
+  // Re-verify registrations at every start: permissions may have been revoked meanwhile. Not in
+  // the way of the first page's answer (the worker usually starts for it): a moment later.
   void servicesReady.then(async (s) => {
+    await s.ready;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     for (const site of await s.listSites()) await registerSite(site).catch(() => false);
     refreshBadge();
   }).catch(() => undefined);

@@ -1,5 +1,5 @@
 // The thin sensor that runs in every frame of an enabled OA origin.
-import { detectLists, detectProduct, extractRows, taskKey } from '@/utils/adapters';
+import { detectLists, detectProduct, extractRows, rowCount, taskKey } from '@/utils/adapters';
 import type { TagView } from '@/utils/messages/to-content';
 import { isToContent } from '@/utils/messages/to-content-guard';
 import type { Reply, SiteConfigReply, ToBackground } from '@/utils/messages/to-background';
@@ -49,7 +49,7 @@ export default defineContentScript({
 
     const sensor = new PageSensor({
       doc: document,
-      adapters: { detectLists, extractRows, taskKey, detectProduct },
+      adapters: { detectLists, extractRows, rowCount, taskKey, detectProduct },
       report: (batch: RowBatch) => send<TagView[]>({ type: 'rows/report', ...batch }),
       status: (status) =>
         void send<{ tasks: number }>({ type: 'page/status', ...status }).then((reply) => {

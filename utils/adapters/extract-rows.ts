@@ -129,13 +129,16 @@ function inferCells(cells: Element[], skipCell: Element | null, f: Fields): void
   }
 }
 
-export function extractList(adapter: Adapter, list: CompiledList, root: Element): ExtractedRow[] {
+/** The list's candidate rows, [from, to) of them when given (a long list is read in slices). */
+export function extractList(adapter: Adapter, list: CompiledList, root: Element, from = 0, to = Infinity): ExtractedRow[] {
   const cols = mapColumns(root, list);
   const titleCol = cols.fields.find(([f]) => f === 'title')?.[1][0] ?? -1;
   const headerless = cols.width === 0;
   const base = root.ownerDocument.baseURI;
   const out: ExtractedRow[] = [];
-  for (const row of root.querySelectorAll(list.row)) {
+  const rows = root.querySelectorAll(list.row);
+  for (let r = from, end = Math.min(to, rows.length); r < end; r++) {
+    const row = rows[r]!;
     if (row === cols.headerRow || (list.skip && row.matches(list.skip))) continue;
     if (row.hasAttribute('hidden') || /display:\s*none/i.test(row.getAttribute('style') ?? '')) continue;
     const cells = cellsOf(row);

@@ -93,16 +93,25 @@ export function detectLists(doc: Document, url: URL, options?: DetectOptions): L
   return toMatches(genericAdapter, findGenericLists(doc), 'generic', product?.product ?? genericAdapter.product);
 }
 
-export function extractRows(match: ListMatch): ExtractedRow[] {
-  let info = matchInfo.get(match);
-  if (!info) {
-    // A match rebuilt by the caller: find its list spec again from the root.
-    const adapter = adapterById(match.adapterId);
-    const list = adapter?.lists.find((l) => match.root.matches(l.root)) ?? adapter?.lists[0];
-    if (!adapter || !list) return [];
-    info = { adapter, list };
-  }
-  return extractList(info.adapter, info.list, match.root);
+function infoOf(match: ListMatch): { adapter: Adapter; list: CompiledList } | undefined {
+  const info = matchInfo.get(match);
+  if (info) return info;
+  // A match rebuilt by the caller: find its list spec again from the root.
+  const adapter = adapterById(match.adapterId);
+  const list = adapter?.lists.find((l) => match.root.matches(l.root)) ?? adapter?.lists[0];
+  return adapter && list ? { adapter, list } : undefined;
+}
+
+/** The rows of a list; `from`/`to` index its candidate rows (see rowCount) to read it in slices. */
+export function extractRows(match: ListMatch, from?: number, to?: number): ExtractedRow[] {
+  const info = infoOf(match);
+  return info ? extractList(info.adapter, info.list, match.root, from, to) : [];
+}
+
+/** How many candidate rows the list has (extractRows' `to` for all of them). */
+export function rowCount(match: ListMatch): number {
+  const info = infoOf(match);
+  return info ? match.root.querySelectorAll(info.list.row).length : 0;
 }
 
 export function detectProduct(doc: Document, url: URL): { adapterId: string; product: string } | null {

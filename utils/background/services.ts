@@ -13,12 +13,15 @@ import { detailServices } from './services/detail-services';
 export type { Effects } from './services/effects';
 
 export interface Services extends RongheServices {
-  /** Resolves once the store, policy and catalog are loaded. */
+  /** Resolves once the store, policy and catalog are loaded (a page's rows are answered sooner). */
   ready: Promise<void>;
   /** Resolves once the sightings written so far are committed (tests, badge). */
   settled(): Promise<unknown>;
   tabClosed(tabId: number): void;
 }
+
+/** Services a page's tags depend on, answered before the policy is applied. */
+const PAGE_PATH: ReadonlySet<string> = new Set(['isSiteEnabled', 'taskOrigin', 'reportRows', 'pageStatus', 'siteConfig', 'openPanel', 'tasksForTab']);
 
 export function createServices(db: store.RongheDb, effects: Effects, now: () => number = Date.now): Services {
   // Every change the badge is refreshed for also changes what progress reads return.
@@ -30,7 +33,8 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
     },
   };
   const state: BackgroundState = new BackgroundState(db, tracked, now);
-  const ready = state.load();
+  const core = state.load();
+  const ready = core.then(() => state.policyApplied);
   const domains: RongheServices = {
     ...taskServices(state),
     ...siteServices(state),
@@ -38,10 +42,12 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
     ...ledgerServices(state),
     ...detailServices(state),
   };
-  // Every call waits for the state to load: a message can arrive while the worker starts.
+  // Every call waits for the state to load: a message can arrive while the worker starts. What a
+  // page needs to show its tags waits for the catalog, rules and sites only; the rest also for the
+  // policy (sites and settings it sets or locks).
   const guarded = Object.fromEntries(
     Object.entries(domains).map(([name, fn]) => [name, async (...args: unknown[]) => {
-      await ready;
+      await (PAGE_PATH.has(name) ? core : ready);
       return (fn as (...a: unknown[]) => unknown)(...args);
     }]),
   ) as unknown as RongheServices;

@@ -8,7 +8,8 @@ import { elementConflicts } from './shadow-host';
 
 export interface AdapterApi {
   detectLists(doc: Document, url: URL, options?: DetectOptions): ListMatch[];
-  extractRows(match: ListMatch): ExtractedRow[];
+  extractRows(match: ListMatch, from?: number, to?: number): ExtractedRow[];
+  rowCount(match: ListMatch): number;
   taskKey(origin: string, adapterId: string, report: RowReport): string;
   detectProduct(doc: Document, url: URL): { adapterId: string; product: string } | null;
 }
@@ -50,6 +51,11 @@ interface RowState {
 }
 
 const BATCH = 2000;
+/** Rows read per step of a scan; steps run until SLICE_MS, then the page gets the thread back. */
+const STEP_ROWS = 100;
+const SLICE_MS = 12;
+/** Status reports (every tagged key) are coalesced: one per this long at most. */
+const STATUS_MS = 60;
 const DEBOUNCE_MS = 40;
 const MAX_WAIT_MS = 300;
 /** A change after this long a quiet spell is handled at once (in the observer's microtask). */
@@ -80,6 +86,9 @@ export class PageSensor {
   private lastScanAt = 0;
   private lastRowCount = 0;
   private lastStatusBase: Omit<PageStatusReport, 'keys'> | null = null;
+  /** A newer scan makes an unfinished one stop. */
+  private generation = 0;
+  private statusTimer: number | null = null;
 
   constructor(private readonly deps: SensorDeps) {
     this.observer = new MutationObserver((records) => {
@@ -114,6 +123,7 @@ export class PageSensor {
     this.observer.disconnect();
     if (this.timer !== null) this.deps.clearTimeout(this.timer);
     if (this.settleTimer !== null) this.deps.clearTimeout(this.settleTimer);
+    if (this.statusTimer !== null) this.deps.clearTimeout(this.statusTimer);
   }
 
   /** Views pushed by the background (a phase ticked elsewhere, a correction): update in place. */
@@ -161,43 +171,68 @@ export class PageSensor {
     }, wait);
   }
 
+  /**
+   * Reads every list and tags its rows. A long list is read in steps of STEP_ROWS, each reported as
+   * soon as it is read; after SLICE_MS the scan yields to the page and goes on in the next task, so
+   * no task of ours runs long, whatever the list's length.
+   */
   private scan(): void {
     if (this.destroyed) return;
     this.lastScanAt = Date.now();
+    const generation = ++this.generation;
     const { doc, adapters } = this.deps;
     const url = new URL(doc.location.href);
     const matches = adapters.detectLists(doc, url, this.options);
     const origin = url.origin;
     let rowCount = 0;
-    for (const match of matches) {
-      const extracted = adapters.extractRows(match);
-      rowCount += extracted.length;
-      const unknown: Array<{ row: ExtractedRow; key: string }> = [];
-      for (const row of extracted) {
-        const key = adapters.taskKey(origin, match.adapterId, row.report);
-        if (!this.track(row, key)) continue;
-        const view = this.views.get(key);
-        if (view) this.render(row, key, view);
-        else if (this.pending.has(key)) this.rescanAfterReply = true;
-        else {
-          this.pending.add(key);
-          unknown.push({ row, key });
+    let index = 0;
+    let at = 0;
+    let total = -1;
+    const step = (): void => {
+      if (this.destroyed || generation !== this.generation) return;
+      const until = Date.now() + SLICE_MS;
+      for (let match = matches[index]; match; match = matches[index]) {
+        if (total < 0) total = adapters.rowCount(match);
+        if (at >= total) {
+          index++;
+          at = 0;
+          total = -1;
+          continue;
         }
+        if (Date.now() >= until) {
+          this.deps.setTimeout(step, 0);
+          return;
+        }
+        const extracted = adapters.extractRows(match, at, (at += STEP_ROWS));
+        rowCount += extracted.length;
+        const unknown: Array<{ row: ExtractedRow; key: string }> = [];
+        for (const row of extracted) {
+          const key = adapters.taskKey(origin, match.adapterId, row.report);
+          if (!this.track(row, key)) continue;
+          const view = this.views.get(key);
+          if (view) this.render(row, key, view);
+          else if (this.pending.has(key)) this.rescanAfterReply = true;
+          else {
+            this.pending.add(key);
+            unknown.push({ row, key });
+          }
+        }
+        if (unknown.length) this.resolve(match, unknown);
       }
-      if (unknown.length) this.resolve(match, unknown);
-    }
-    this.lastRowCount = rowCount;
-    this.watch(matches.map((m) => m.root));
-    const product = matches[0]?.product ?? adapters.detectProduct(doc, url)?.product ?? null;
-    this.lastStatusBase = {
-      product,
-      adapterIds: [...new Set(matches.map((m) => m.adapterId))],
-      rows: rowCount,
-      lists: matches.length,
-      path: url.pathname,
-      ...(elementConflicts.size ? { conflicts: [...elementConflicts] } : {}),
+      this.lastRowCount = rowCount;
+      this.watch(matches.map((m) => m.root));
+      const product = matches[0]?.product ?? adapters.detectProduct(doc, url)?.product ?? null;
+      this.lastStatusBase = {
+        product,
+        adapterIds: [...new Set(matches.map((m) => m.adapterId))],
+        rows: rowCount,
+        lists: matches.length,
+        path: url.pathname,
+        ...(elementConflicts.size ? { conflicts: [...elementConflicts] } : {}),
+      };
+      this.statusSoon();
     };
-    this.sendStatus({ ...this.lastStatusBase, keys: this.shownKeys() });
+    step();
   }
 
   /** Returns true when the row is new or changed and needs a (new) tag view. */
@@ -239,7 +274,7 @@ export class PageSensor {
             // The row may have been recycled for another task while we waited.
             if (this.rows.get(item.row.row)?.key === item.key) this.render(item.row, view.key, view);
           });
-          if (this.lastStatusBase) this.sendStatus({ ...this.lastStatusBase, keys: this.shownKeys() });
+          this.statusSoon();
         });
     }
   }
@@ -302,6 +337,15 @@ export class PageSensor {
       else this.tagsByKey.delete(key);
     }
     return keys.slice(0, 5000);
+  }
+
+  /** The frame's status (its tagged keys) once the current burst of replies is in. */
+  private statusSoon(): void {
+    if (this.statusTimer !== null || this.destroyed) return;
+    this.statusTimer = this.deps.setTimeout(() => {
+      this.statusTimer = null;
+      if (this.lastStatusBase) this.sendStatus({ ...this.lastStatusBase, keys: this.shownKeys() });
+    }, STATUS_MS);
   }
 
   private sendStatus(status: PageStatusReport): void {

@@ -7,6 +7,9 @@ import type { RowReport } from '@/utils/model';
 import * as store from '@/utils/store';
 import { toBackup } from '@/utils/ledger/json-backup';
 import { freshDb } from '../store/helpers';
+import { classify } from '@/utils/tagging';
+import { DEFAULT_CATALOG } from '@/utils/catalog/default-catalog';
+import type { Catalog } from '@/utils/model';
 
 const OA = 'http://oa.example.gov.cn';
 
@@ -166,5 +169,24 @@ describe('background services', () => {
     expect((await fresh()).tagged).toBe(0);
     expect(await services.ledgerImport(text, true)).toMatchObject({ ok: true, applied: true });
     expect((await fresh()).tagged).toBe(2);
+  });
+  it('answers a page before a slow policy is read, then re-tags those rows with the policy catalog', async () => {
+    const db = await freshDb();
+    let release: (policy: { policy: { catalog: Catalog }; error: null }) => void = () => {};
+    const policyRead = new Promise<{ policy: { catalog: Catalog }; error: null }>((resolve) => (release = resolve));
+    const { fx, broadcasts } = effects({ readPolicy: () => policyRead });
+    const services = createServices(db, fx, () => 1_700_000_000_000);
+    // Right after install the managed policy takes seconds: the rows don't wait for it.
+    const [view] = await services.reportRows(caller, report([row('1', '公务用车使用申请')]));
+    const task = { title: '公务用车使用申请', fields: {} };
+    expect(view!.category).toBe(classify(task, DEFAULT_CATALOG, []).category);
+    const catalog: Catalog = { ...DEFAULT_CATALOG, lexicon: [['公务用车', 'party', 9]] };
+    const expected = classify(task, catalog, []);
+    expect(expected.category).not.toBe(view!.category);
+    release({ policy: { catalog }, error: null });
+    await services.ready;
+    await services.settled();
+    expect((await store.getTag(db, view!.key))?.category).toBe(expected.category);
+    expect(broadcasts.flat().find((v) => v.key === view!.key)?.category).toBe(expected.category);
   });
 });

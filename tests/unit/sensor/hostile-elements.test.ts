@@ -24,7 +24,7 @@ const view = (key: string): TagView => ({ key, category: 'emergency', action: 'c
 describe('a page that defines our element names', () => {
   it('row tags and the panel host fall back to stand-ins instead of throwing', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const tag = createRowTag(view('k1'), { tooltip: () => '' }, () => {});
+    const tag = createRowTag(view('k1'), { tooltip: () => '', unsure: '待确认' }, () => {});
     expect(tag.localName).toBe('span');
     expect(tag.hasAttribute('data-ronghe-tag')).toBe(true);
     expect(tag.getAttribute('data-phases')).toBe('1');
@@ -47,12 +47,13 @@ describe('a page that defines our element names', () => {
         detectLists: () => [{ adapterId: 'generic', product: 'x', confidence: 'generic', root: document.getElementById('l')! } as never],
         extractRows: () => [{ row: titleCell.parentElement!, titleCell, report: { nativeId: '1', title: '关于防汛的通知', fields: {} } } as never],
         taskKey: () => 'k1',
+        rowCount: () => 1,
         detectProduct: () => null,
       },
       report: async () => [view('k1')],
       status: (s) => void statuses.push(s),
       openPanel: () => {},
-      texts: { tooltip: () => '' },
+      texts: { tooltip: () => '', unsure: '待确认' },
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       clearTimeout: (id) => window.clearTimeout(id),
     });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The sensor against a live DOM: one tag per row, incremental re-scans, pagination, removal.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { detectLists, detectProduct, extractRows, taskKey } from '@/utils/adapters';
+import { detectLists, detectProduct, extractRows, rowCount, taskKey } from '@/utils/adapters';
 import { PageSensor, type RowBatch } from '@/utils/sensor/page-sensor';
 import type { TagView } from '@/utils/messages/to-content';
 
@@ -27,7 +27,7 @@ function start() {
   });
   sensor = new PageSensor({
     doc: document,
-    adapters: { detectLists, detectProduct, extractRows, taskKey },
+    adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey },
     report,
     status: vi.fn(),
     openPanel: vi.fn(),
@@ -55,6 +55,17 @@ describe('PageSensor', () => {
     await settle();
     expect(tags()).toHaveLength(3);
     expect(report).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a long list in steps, reporting each step as it is read, one tag per row', async () => {
+    history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', table(Array.from({ length: 650 }, (_, i) => 1000 + i)));
+    const { batches } = start();
+    await vi.waitFor(() => expect(tags()).toHaveLength(650), { timeout: 5000 });
+    expect(batches.length).toBeGreaterThanOrEqual(7);
+    expect(Math.max(...batches.map((b) => b.rows.length))).toBeLessThanOrEqual(100);
+    expect(new Set(batches.flatMap((b) => b.rows.map((r) => r.nativeId))).size).toBe(650);
   });
 
   it('follows pagination that replaces the tbody, and rows that go take their tags', async () => {

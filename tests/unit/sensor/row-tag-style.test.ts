@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TagView } from '@/utils/messages/to-content';
 
 const view: TagView = { key: 'k1', category: 'emergency', action: 'commando-team', categoryName: '应急与安全', label: '党员突击队', actionName: '党员突击队（急难险重打头阵）', phases: 1, confidence: 0.9, source: 'auto', evidence: ['防汛'] };
-const texts = { tooltip: () => '' };
+const texts = { tooltip: () => '', unsure: '待确认' };
 
 afterEach(() => {
   vi.restoreAllMocks();

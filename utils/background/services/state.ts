@@ -1,7 +1,7 @@
 // What the background holds in memory between messages: the catalog, rules and matcher, the
 // enabled sites, the policy, a tag cache and the pending writes of automatic sightings.
 import { DEFAULT_CATALOG } from '../../catalog/default-catalog';
-import { createMatcher, type Classification } from '../../tagging';
+import { createMatcher, type Classification, type ClassifyInput } from '../../tagging';
 import { countPhases, emptyPhases, type Catalog, type Rule, type Site, type Tag, type Task } from '../../model';
 import * as store from '../../store';
 import type { TagView } from '../../messages/to-content';
@@ -11,13 +11,22 @@ import { tagView } from '../tag-view';
 import type { Effects } from './effects';
 import { TabPages } from './tab-pages';
 
+/** How long the start waits for the managed policy before answering with the stored catalog. */
+const POLICY_WAIT_MS = 60;
+
 export class BackgroundState {
   catalog: Catalog = DEFAULT_CATALOG;
   rules: Rule[] = [];
   sites = new Map<string, Site>();
   policy: PolicyState = { policy: {}, error: null };
   readonly tabs: TabPages;
-  private match = createMatcher(DEFAULT_CATALOG, []);
+  /** Built on the first classification: a restarted worker that only re-sees known tasks never needs it. */
+  private match: ((input: ClassifyInput) => Classification) | null = null;
+  /** Resolves once the managed policy is read and applied (sites, settings, its catalog). */
+  policyApplied: Promise<void> = Promise.resolve();
+  /** Keys tagged automatically before the policy was known (right after install its read takes
+   * seconds): re-classified if the policy brings its own catalog. Null once the policy is applied. */
+  private preliminary: string[] | null = [];
 
   /**
    * Tags read or written in this service worker's life. The background is the only writer, so the
@@ -41,13 +50,54 @@ export class BackgroundState {
     this.tabs = new TabPages(effects.tabMemory);
   }
 
+  /**
+   * What the first answer to a page needs: the catalog, the rules and the enabled sites, read at
+   * once. The policy is waited for only briefly (it is quick, except right after install, when
+   * managed storage takes seconds): if it is late, rows are answered with the stored catalog and
+   * policyApplied re-tags them should the policy bring another.
+   */
   async load(): Promise<void> {
-    this.policy = await this.effects.readPolicy();
+    const policyRead = this.effects.readPolicy();
+    const early = Promise.race([policyRead, new Promise<null>((resolve) => setTimeout(() => resolve(null), POLICY_WAIT_MS))]);
+    const [policy, stored, rules, sites] = await Promise.all([early, store.getCatalog(this.db), store.listRules(this.db), store.listSites(this.db)]);
+    if (policy) this.policy = policy;
+    this.catalog = this.policy.policy.catalog ?? stored ?? DEFAULT_CATALOG;
+    this.setRules(rules);
+    this.sites = new Map(sites.map((s) => [s.origin, s]));
+    this.policyApplied = policyRead.then((read) => this.applyPolicy(read, stored));
+  }
+
+  private async applyPolicy(policy: PolicyState, stored: Catalog | undefined): Promise<void> {
+    this.policy = policy;
     await this.applyPolicySites();
-    this.catalog = this.policy.policy.catalog ?? (await store.getCatalog(this.db)) ?? DEFAULT_CATALOG;
-    this.setRules(await store.listRules(this.db));
+    // Nothing else changes sites meanwhile: site writes wait for policyApplied.
     this.sites = new Map((await store.listSites(this.db)).map((s) => [s.origin, s]));
     if (this.policy.policy.settings) await store.putSettings(this.db, this.policy.policy.settings);
+    const catalog = this.policy.policy.catalog ?? stored ?? DEFAULT_CATALOG;
+    const keys = this.preliminary ?? [];
+    this.preliminary = null;
+    if (catalog === this.catalog) return;
+    this.setCatalog(catalog);
+    await this.retagPreliminary(keys);
+  }
+
+  /** Automatic tags given out before the policy's catalog was known, classified again with it. */
+  private async retagPreliminary(keys: string[]): Promise<void> {
+    await this.settled();
+    const at = this.now();
+    const changed: Tag[] = [];
+    for (const key of keys) {
+      const tag = this.tagCache.get(key);
+      const task = this.taskCache.get(key);
+      if (!tag || !task || tag.source !== 'auto') continue;
+      const result = this.classify(task);
+      if (result.category === tag.category && result.action === tag.action && result.ruleId === tag.ruleId) continue;
+      const retag = { category: result.category, action: result.action, source: 'auto' as const, confidence: result.confidence, evidence: result.evidence.slice(0, 20), ruleId: result.ruleId };
+      changed.push(this.remember(await store.retagTask(this.db, key, retag, at)));
+    }
+    if (!changed.length) return;
+    this.effects.broadcast(changed.map((t) => this.view(t)));
+    this.effects.refreshBadge();
   }
 
   /** Policy sites are enabled and locked; sites a former policy set are handed back to the user. */
@@ -71,12 +121,12 @@ export class BackgroundState {
 
   setRules(rules: Rule[]): void {
     this.rules = rules;
-    this.match = createMatcher(this.catalog, rules);
+    this.match = null;
   }
 
   setCatalog(catalog: Catalog): void {
     this.catalog = catalog;
-    this.match = createMatcher(catalog, this.rules);
+    this.match = null;
   }
 
   /** Called with every committed write that can change progress (where the badge is refreshed). */
@@ -99,6 +149,7 @@ export class BackgroundState {
   }
 
   classify(task: Task): Classification {
+    this.match ??= createMatcher(this.catalog, this.rules);
     return this.match({ title: task.title, fields: task.fields });
   }
 
@@ -109,6 +160,7 @@ export class BackgroundState {
   autoTag(task: Task, at: number): Tag {
     const result = this.classify(task);
     const phases = emptyPhases();
+    this.preliminary?.push(task.key);
     return {
       taskKey: task.key,
       origin: task.origin,
@@ -142,8 +194,8 @@ export class BackgroundState {
   /**
    * Writes new or changed sightings without holding up the reply: an auto tag is a deterministic
    * function of the task and the rules, so the reply can carry it before it is stored. Both
-   * transactions are created now, and IndexedDB runs readwrite transactions in creation order, so
-   * a phase ticked a moment later is applied after this tag exists. User writes (phases,
+   * transactions are created in the next task (after the reply is sent), in call order; a phase
+   * ticked a moment later waits for settled(), so it is applied after this tag exists. User writes (phases,
    * corrections) are still acknowledged only after commit.
    */
   persistSightings(tasks: Task[], fresh: Tag[]): void {
@@ -158,11 +210,16 @@ export class BackgroundState {
       this.written.set(task.key, signature);
       return true;
     });
-    const writes = [store.upsertTasks(this.db, changed), store.putTagsIfAbsent(this.db, fresh)];
-    this.lastWrite = Promise.all(writes).catch((error) => {
-      for (const task of changed) this.written.delete(task.key);
-      console.error('[ronghe] could not store sightings', error);
-    });
+    if (!changed.length && !fresh.length) return;
+    // The reply goes out first: the transactions are created in the next task, in call order
+    // (user writes wait for settled(), so they still come after the tags they change).
+    const write = new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => Promise.all([store.upsertTasks(this.db, changed), store.putTagsIfAbsent(this.db, fresh)]))
+      .catch((error: unknown) => {
+        for (const task of changed) this.written.delete(task.key);
+        console.error('[ronghe] could not store sightings', error);
+      });
+    this.lastWrite = Promise.all([this.lastWrite, write]);
   }
 
   /** Tasks by key, from memory where this worker saw them, else from the store. */

@@ -74,7 +74,8 @@ export function taskServices(state: BackgroundState): TaskServices {
 
   return {
     async taskOrigin(key) {
-      return (await store.getTask(db, key))?.origin ?? null;
+      // From memory first: a task just reported may not be stored yet (sightings are written after the reply).
+      return (await state.tasks([key]))[0]?.origin ?? null;
     },
 
     async reportRows(caller, msg) {
@@ -125,6 +126,7 @@ export function taskServices(state: BackgroundState): TaskServices {
     },
 
     async setPhase(key, phase, done, note) {
+      await state.settled();
       try {
         const tag = state.remember(await store.setPhase(db, key, phase, done, note, state.now()));
         return (await publish([tag]))[0]!;
@@ -184,7 +186,7 @@ export function taskServices(state: BackgroundState): TaskServices {
       await state.settled();
       try {
         const tag = state.remember(await store.confirmTag(db, key, state.now()));
-        return publish([tag])[0]!;
+        return (await publish([tag]))[0]!;
       } catch (error) {
         if (error instanceof store.TagNotFoundError) throw new NotFoundError(key);
         throw error;
