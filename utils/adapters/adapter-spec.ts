@@ -2,6 +2,7 @@
 // adapter-schema.ts). This module only compiles specs; it ships in the content script.
 import type { RowReport } from '../model';
 import type { AdapterSpec, ListSpec } from './adapter-schema';
+import type { GridRows } from './grid';
 import type { FieldName } from './header-map';
 import type { UrgencyScale } from './urgency';
 
@@ -12,6 +13,8 @@ export interface CompiledList extends ListSpec {
   idRes: Array<RegExp | null>;
   headingRe: RegExp | null;
   notHeadingRe: RegExp | null;
+  /** A grid read from its structure (generic fallback): header and rows joined across parts. */
+  grid?: (root: Element) => GridRows | null;
 }
 
 /** Product knowledge that data can't say (e.g. parsing a sender out of an EKP subject). */

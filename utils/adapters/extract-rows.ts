@@ -3,6 +3,7 @@
 import type { RowReport, TaskFields } from '../model';
 import type { Adapter, CompiledList } from './adapter-spec';
 import { DATE_CELL, TRAILING_DATE, clip, text } from './dom-text';
+import { cellsOf } from './grid';
 import { cellKeyField, headerField, type ColumnField, type FieldName } from './header-map';
 import { normalizeUrgency, titleUrgency } from './urgency';
 
@@ -22,7 +23,7 @@ export interface Columns {
 
 type Fields = Partial<Record<FieldName, string>>;
 
-const PLACEHOLDER = /^(暂无|没有|无)(相关|任何|可显示的?)?(数据|记录|待办|内容|信息|事项|待阅)|^(no data|no records|loading|加载中|数据加载中|正在加载)/i;
+const PLACEHOLDER = /^(合计|总计|小计|暂无|没有|无)(相关|任何|可显示的?)?(数据|记录|待办|内容|信息|事项|待阅)|^(no data|no records|loading|加载中|数据加载中|正在加载)/i;
 const PAGER = /^(共\s*\d+\s*[条页项]|第\s*\d+\s*[页/]|首页|上一页|«)|上一页.*下一页/;
 const ELLIPSIS = /(\.\.\.|…|\.\.)$/;
 const CATEGORY = /^(协同|公文|收文|发文|签报|会议|表单|流程|通知|公告|督办|审批|任务|调查|报送|综合办公)/;
@@ -31,11 +32,7 @@ const MAX: Record<Exclude<FieldName, 'title' | 'urgency'>, number> = {
   workflow: 200, sender: 100, receivedAt: 40, deadline: 40, node: 100, docMark: 100,
 };
 
-export function cellsOf(row: Element): Element[] {
-  const out: Element[] = [];
-  for (const c of row.children) if (c.localName === 'td' || c.localName === 'th') out.push(c);
-  return out;
-}
+export { cellsOf };
 
 /** Column index → field, from header text or the grid's data keys; the best column per field wins. */
 export function mapColumns(root: Element, list: CompiledList): Columns {
@@ -51,6 +48,10 @@ export function mapColumns(root: Element, list: CompiledList): Columns {
       headerRow = first;
     }
   }
+  return columnsOf(cells, headerRow);
+}
+
+function columnsOf(cells: Element[], headerRow: Element | null): Columns {
   const found: Array<readonly [FieldName, number, number]> = [];
   let index = 0;
   for (const cell of cells) {
@@ -131,17 +132,20 @@ function inferCells(cells: Element[], skipCell: Element | null, f: Fields): void
 
 /** The list's candidate rows, [from, to) of them when given (a long list is read in slices). */
 export function extractList(adapter: Adapter, list: CompiledList, root: Element, from = 0, to = Infinity): ExtractedRow[] {
-  const cols = mapColumns(root, list);
+  const grid = list.grid?.(root);
+  const cols = grid ? columnsOf(grid.header, null) : mapColumns(root, list);
   const titleCol = cols.fields.find(([f]) => f === 'title')?.[1][0] ?? -1;
   const headerless = cols.width === 0;
   const base = root.ownerDocument.baseURI;
   const out: ExtractedRow[] = [];
-  const rows = root.querySelectorAll(list.row);
-  for (let r = from, end = Math.min(to, rows.length); r < end; r++) {
-    const row = rows[r]!;
+  // A grid's task spans its parts: the row is the part that holds the title cell.
+  const units: ArrayLike<Element[] | Element> = grid ? grid.rows : root.querySelectorAll(list.row);
+  for (let r = from, end = Math.min(to, units.length); r < end; r++) {
+    const unit = grid ? (units[r] as Element[]) : [units[r] as Element];
+    const row = grid ? (unit[titleCol]?.closest('tr, [role="row"]') ?? root) : unit[0]!;
     if (row === cols.headerRow || (list.skip && row.matches(list.skip))) continue;
     if (row.hasAttribute('hidden') || /display:\s*none/i.test(row.getAttribute('style') ?? '')) continue;
-    const cells = cellsOf(row);
+    const cells = grid ? unit : cellsOf(row);
     if (cells.length && cells.every((c) => c.localName === 'th')) continue;
     // A lone spanning cell is a group header, an empty-list message or a pager.
     if (cells.length === 1 && Number(cells[0]!.getAttribute('colspan')) > 1) continue;
@@ -161,7 +165,8 @@ export function extractList(adapter: Adapter, list: CompiledList, root: Element,
 
     const anchor = inRowLink ?? titleEl;
     const parent = anchor.parentElement;
-    const titleCell = /^(td|th|li)$/.test(anchor.localName) || !parent || !row.contains(parent) ? anchor : parent;
+    const titleCell =
+      /^(td|th|li)$/.test(anchor.localName) || anchor.getAttribute('role') === 'gridcell' || !parent || !row.contains(parent) ? anchor : parent;
 
     const f: Fields = {};
     if (list.fields) {

@@ -5,17 +5,15 @@
 // table rows, or a div grid of alike rows).
 import { compileList, type Adapter, type CompiledList } from './adapter-spec';
 import { DATE_CELL, TRAILING_DATE, nearestHeading, text } from './dom-text';
-import { cellsOf } from './extract-rows';
+import { cellsOf, filled, gridRows, isHeaderRow } from './grid';
 import { headerField } from './header-map';
 
-const TITLE_HEADER = /^(标题|主题|事项|文件标题|请求标题|流程标题|公文标题|事项标题|事项名称|工作名称|来文标题|文件名称)$/;
+const TITLE_HEADER = /^(.{0,4}标题|主题|事项|事由|(事项|工作|任务|待办|流程|文件|公文|来文)名称)$/;
 /** Columns that betray a directory, a news list, a download list, a schedule or an archive. */
 const NOT_TASKS = /电话|手机|邮箱|e-?mail|职务|分机|发布|浏览|点击|阅读次数|阅读量|下载|地点|会议室|参加人|出席|归档|档号|保管期限|全宗/i;
 const TODO_HEADING = /待办|待阅|待处理|待审批|待审核|待签收|待批|待我处理|我的事务/;
 /** Headings of lists that look like work but are not: search results, archives, news, schedules. */
 const NOT_TODO_HEADING = /检索|查询结果|搜索结果|档案|归档|新闻|公告|资讯|通讯录|日程|知识|文库|制度|规章/;
-/** Second copies of a grid's fixed columns (antd, Element UI, layui, vxe): never a list of their own. */
-const CLONE = '[class*="fixed-left"], [class*="fixed-right"], [class*="table__fixed"], .layui-table-fixed';
 const ID_PARAM = '(?:requestid|affairid|fdid|run_id|workid|taskid|docid|id)';
 
 const IDS = [
@@ -31,16 +29,9 @@ const LISTS = {
     row: ':scope > tbody > tr, :scope > tr',
     ids: IDS,
   }),
-  /** Header and body in two tables (Element UI, antd with a fixed header): the root holds both. */
-  split: compileList({
-    root: 'div',
-    header: 'thead > tr:last-child > *',
-    row: 'tbody > tr',
-    skip: `${CLONE.replace(/,/g, ' *,')} *`,
-    ids: IDS,
-  }),
   portalTable: compileList({ root: 'table', row: ':scope > tbody > tr, :scope > tr', title: 'a', ids: IDS, infer: true }),
   items: compileList({ root: 'ul, ol', row: ':scope > li', title: 'a', ids: IDS }),
+  grid: { ...compileList({ root: '*', row: 'tr', ids: IDS }), grid: (root: Element) => gridRows(root, known) },
 } satisfies Record<string, CompiledList>;
 
 export const genericAdapter: Adapter = {
@@ -55,9 +46,20 @@ export const genericAdapter: Adapter = {
 };
 
 const squash = (s: string) => s.replace(/[\s\u00a0*：:]+/g, '');
+const known = (t: string) => !!headerField(t);
+
+/** `a` is a fixed-column copy of table `b`: as many rows, a's first row repeats b's cells (b wins ties by coming first). */
+function copyOf(a: Element, b: Element): boolean {
+  const x = a.querySelectorAll(':scope > tbody > tr');
+  const y = b.querySelectorAll(':scope > tbody > tr');
+  if (a.localName !== 'table' || b.localName !== 'table' || !x[0] || x.length !== y.length) return false;
+  const xs = filled(x[0]);
+  const ys = filled(y[0]!);
+  return xs.every((t) => ys.includes(t)) && (xs.length < ys.length || !!(b.compareDocumentPosition(a) & 4));
+}
 
 function taskHeader(cells: Element[]): boolean {
-  if (cells.length < 2 || cells.length > 30) return false;
+  if (cells.length < 2 || cells.length > 60) return false;
   let title = false;
   let other = false;
   for (const c of cells) {
@@ -88,19 +90,6 @@ const notTodo = (el: Element) => {
   return NOT_TODO_HEADING.test(h) && !TODO_HEADING.test(h);
 };
 
-/** The header row of a body table whose header lives in a sibling table, and their common parent. */
-function splitHeader(table: Element): { root: Element; cells: Element[] } | null {
-  let el: Element | null = table;
-  for (let depth = 0; el?.parentElement && depth < 3; depth++, el = el.parentElement) {
-    const prev = el.previousElementSibling;
-    if (!prev) continue;
-    const head = prev.localName === 'table' ? prev : prev.querySelector('table');
-    const tr = head?.querySelector(':scope > thead > tr:last-child');
-    if (tr && !head!.querySelector(':scope > tbody > tr')) return { root: el.parentElement, cells: cellsOf(tr) };
-  }
-  return null;
-}
-
 const sig = (el: Element) => `${el.localName}.${el.getAttribute('class') ?? ''}`;
 const NOT_ROW = /^(a|td|th|tr|li|ul|ol|table|tbody|thead|body|html|button|label|span|b|i|em|strong|font)$/;
 
@@ -125,7 +114,7 @@ function divGrids(doc: Document): Element[] {
 }
 
 /** Rows of a div grid: the children that share the most common signature. */
-function gridRows(grid: Element): Element[] {
+function alikeRows(grid: Element): Element[] {
   const bySig = new Map<string, Element[]>();
   for (const c of grid.children) {
     const k = sig(c);
@@ -148,7 +137,7 @@ function datedRow(row: Element): boolean {
 export function findGenericLists(doc: Document): Array<{ root: Element; list: CompiledList }> {
   const found: Array<{ root: Element; list: CompiledList }> = [];
   for (const table of doc.querySelectorAll('table')) {
-    if (table.closest('ronghe-panel') || table.closest(CLONE)) continue;
+    if (table.closest('ronghe-panel')) continue;
     // A header-only table is the top half of a split grid (or an empty list): nothing to read.
     if (!table.querySelector(':scope > tbody > tr, :scope > tr')) continue;
     const head = table.querySelector(':scope > thead > tr:last-child');
@@ -156,13 +145,6 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     if (first && taskHeader(cellsOf(first))) {
       if (!notTodo(table)) found.push({ root: table, list: head ? LISTS.thead : LISTS.firstRow });
       continue;
-    }
-    if (!head && table.querySelector(':scope > tbody > tr')) {
-      const split = splitHeader(table);
-      if (split && taskHeader(split.cells)) {
-        if (!notTodo(split.root)) found.push({ root: split.root, list: LISTS.split });
-        continue;
-      }
     }
     if (!head && datedLinks(table.querySelectorAll(':scope > tbody > tr'), true) && TODO_HEADING.test(nearestHeading(table))) {
       found.push({ root: table, list: LISTS.portalTable });
@@ -176,7 +158,7 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
   }
   for (const grid of divGrids(doc)) {
     if (grid.closest('ronghe-panel')) continue;
-    const rows = gridRows(grid);
+    const rows = alikeRows(grid);
     let dated = 0;
     for (const r of rows) if (datedRow(r)) dated++;
     if (rows.length < 2 || dated < rows.length * 0.6 || !TODO_HEADING.test(nearestHeading(grid))) continue;
@@ -184,6 +166,26 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     const row = `:scope > ${rows[0]!.localName}${cls ? `.${CSS.escape(cls)}` : ''}`;
     found.push({ root: grid, list: compileList({ root: '*', row, title: 'a', strictTitle: true, ids: IDS, infer: true }) });
   }
-  // A layout table around a claimed list is not itself a list.
-  return found.filter((a) => !found.some((b) => b !== a && a.root.contains(b.root)));
+  // Grids whose header sits apart from their body (own table, tbody row, divs), or whose rows are
+  // split across frozen and scrolling parts: found from each header row, up to the element that
+  // also holds body rows.
+  const roots = new Set(found.map((f) => f.root));
+  for (const cell of doc.querySelectorAll('thead > tr:last-child > *, tbody > tr:first-child > *, [role="columnheader"]')) {
+    const row = cell.closest('tr, [role="row"]');
+    // A header inside a grid already read (a fixed copy's) adds nothing.
+    if (!row || cell !== cellsOf(row)[0] || [...roots].some((r) => r.contains(row)) || !isHeaderRow(row, known)) continue;
+    let el = row.closest('table') ?? row;
+    for (let depth = 0; depth < 7 && el.parentElement; depth++) {
+      el = el.parentElement;
+      const grid = gridRows(el, known);
+      // A part's header alone may lack the sender or time column: EasyUI's frozen half.
+      if (!grid || !taskHeader(grid.header)) continue;
+      if (!notTodo(el)) found.push({ root: el, list: LISTS.grid });
+      roots.add(el);
+      break;
+    }
+  }
+  // A layout table around a claimed list is not itself a list; a fixed-column copy of a list (same
+  // rows, cells that repeat the list's) is not a second one.
+  return found.filter((a) => !found.some((b) => b !== a && (a.root.contains(b.root) || copyOf(a.root, b.root))));
 }

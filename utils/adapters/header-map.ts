@@ -20,7 +20,7 @@ const RULES: ReadonlyArray<readonly [RegExp, FieldName, 0 | 1]> = [
   [/节点|状态|步骤|环节/, 'node', 0],
   // A bare 类型 is often the notify kind (审批/待阅); a named module or flow type says more.
   [/^(类型|类别)$/, 'workflow', 1],
-  [/类型|分类|类别|模块|工作流|流程名称|^流程$|种类|所属应用|来源系统/, 'workflow', 0],
+  [/类型|分类|类别|模块|工作流|流程名称|^流程$|种类|文种|所属应用|来源系统/, 'workflow', 0],
   [/主题|事项|事由|公文|名称/, 'title', 1],
   [/(创建|发起|拟稿|提交|发送|申请|起草|发件|呈报|报送)(人|者|单位|部门)|来文单位|来文机关|发文单位|发文机关|来文|送件人/, 'sender', 0],
   [/接收|到达|收到|收文|送达/, 'receivedAt', 0],

@@ -111,7 +111,9 @@ export function extractRows(match: ListMatch, from?: number, to?: number): Extra
 /** How many candidate rows the list has (extractRows' `to` for all of them). */
 export function rowCount(match: ListMatch): number {
   const info = infoOf(match);
-  return info ? match.root.querySelectorAll(info.list.row).length : 0;
+  if (!info) return 0;
+  const grid = info.list.grid?.(match.root);
+  return grid ? grid.rows.length : match.root.querySelectorAll(info.list.row).length;
 }
 
 export function detectProduct(doc: Document, url: URL): { adapterId: string; product: string } | null {

@@ -1,0 +1,41 @@
+// The sensor (e2e build) in real Chromium on pages rendered by the real grid libraries.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './harness';
+import { GRIDS, startUnseenServer } from './unseen-server';
+import { checkGridPage, summarize, type GridResult } from './grids-shared';
+
+let server: Awaited<ReturnType<typeof startUnseenServer>>;
+let session: ChromiumSession;
+const results: GridResult[] = [];
+
+beforeAll(async () => {
+  server = await startUnseenServer();
+  session = await launchChromium();
+}, 90_000);
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('grid libraries in Chromium', () => {
+  for (const grid of GRIDS.pages) {
+    it(`${grid.lib}: ${grid.url}`, async () => {
+      const page = await session.context.newPage();
+      try {
+        await page.goto(server.origin + grid.url);
+        results.push(...(await checkGridPage(page, grid)));
+      } finally {
+        await page.close();
+      }
+    }, 120_000);
+  }
+
+  it('puts ≥ 85% of the tagged tasks in a category a person would accept', () => {
+    console.log(`[grids chromium]\n${summarize(results)}`);
+    const tagged = results.reduce((n, r) => n + r.tagged, 0);
+    const hits = results.reduce((n, r) => n + r.categoryHits, 0);
+    expect(tagged).toBeGreaterThan(0);
+    expect(hits / tagged).toBeGreaterThanOrEqual(0.85);
+  });
+});
