@@ -2,10 +2,11 @@
 // 台账信息 in a task card: collapsed by default, keyboard-reachable, loads the fields with their
 // defaults, and says 已保存 only after the background acknowledged the write.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LedgerInfo } from '@/components/panel/LedgerInfo';
 import type { ToBackground } from '@/utils/messages/to-background';
+import { setTransport } from '@/utils/ui/client';
 import { useChineseMessages } from './helpers';
 
 const KEY = 'http://oa.test|ecology9|1';
@@ -72,6 +73,9 @@ describe('台账信息', () => {
       }
       throw new Error(`unexpected ${msg.type}`);
     }) as never);
+    // Every attempt loses its answer (send asks again, without waiting here), then the store decides.
+    setTransport(null, [0, 0, 0]);
+    onTestFinished(() => setTransport(null));
     render(<LedgerInfo taskKey={KEY} domId="task-1" />);
     fireEvent.click(screen.getByRole('button', { name: '台账信息' }));
     fireEvent.input(await screen.findByLabelText('备注'), { target: { value: '见会议纪要' } });

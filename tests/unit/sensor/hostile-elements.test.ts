@@ -58,7 +58,8 @@ describe('a page that defines our element names', () => {
       clearTimeout: (id) => window.clearTimeout(id),
     });
     sensor.start();
-    await new Promise((r) => setTimeout(r, 20));
+    // The status follows a burst of replies (coalesced): wait for the one that names the tagged key.
+    await vi.waitFor(() => expect(statuses.at(-1)?.keys).toEqual(['k1']));
     expect(document.querySelectorAll('[data-ronghe-tag]')).toHaveLength(1);
     expect(statuses.at(-1)!.conflicts).toContain('ronghe-tag');
     expect(statuses.at(-1)!.keys).toEqual(['k1']);
