@@ -75,6 +75,13 @@ describe('options: importing bad ledger files', () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
+  /** The valid backup with another version number in its header (the replace must happen). */
+  const withVersion = (text: string, version: number) => {
+    const changed = text.replace(/"version": \d+,/, `"version": ${version},`);
+    expect(changed).not.toBe(text);
+    return changed;
+  };
+
   const badFiles = async (): Promise<Array<[string, { name: string; text?: string; path?: string }]>> => {
     const longTitle = await toBackup(dump({ tasks: [task('c1', { title: '长'.repeat(20_000) })] }));
     const invalidRecord = await toBackup(dump({ tags: [{ ...tag('d1'), category: 'nope' } as unknown as ReturnType<typeof tag>] }));
@@ -85,7 +92,7 @@ describe('options: importing bad ledger files', () => {
       ['not JSON', { name: 'notes.json', text: '这不是 JSON {' }],
       ['empty', { name: 'empty.json', text: '' }],
       ['wrong format', { name: 'other.json', text: JSON.stringify({ format: 'something-else', version: 1, data: {} }) }],
-      ['wrong version', { name: 'v2.json', text: valid.replace('"version": 1,', '"version": 2,') }],
+      ['wrong version', { name: 'v99.json', text: withVersion(valid, 99) }],
       ['bad checksum', { name: 'edited.json', text: valid.replace('关于做好防汛应急工作的通知 b1', '关于做好防汛应急工作的通知 b2') }],
       ['truncated', { name: 'cut.json', text: valid.slice(0, Math.floor(valid.length / 2)) }],
       ['an invalid record', { name: 'invalid.json', text: invalidRecord }],
