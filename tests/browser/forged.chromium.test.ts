@@ -161,6 +161,19 @@ describe('a hostile page', () => {
     await page.close();
   });
 
+  it('site/set enabled:false on a site the e2e manifest declares answers ok (no Nonexistent script ID)', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const send = (message: object) =>
+      page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; error?: string }>;
+    const off = await send({ type: 'site/set', origin: 'http://localhost', enabled: false });
+    expect(off).toMatchObject({ ok: true });
+    const sites = (await send({ type: 'sites/list' })) as unknown as { ok: true; data: Array<{ origin: string; enabled: boolean }> };
+    expect(sites.data.find((x) => x.origin === 'http://localhost')?.enabled).toBe(false);
+    expect(await send({ type: 'site/set', origin: 'http://localhost', enabled: true })).toMatchObject({ ok: true });
+    await page.close();
+  });
+
   it('the full view opened as an extension tab still lists every site', async () => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/panel.html?mode=tab`);

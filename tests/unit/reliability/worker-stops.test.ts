@@ -38,8 +38,9 @@ function sessionArea(): TabMemory {
   };
 }
 
-function effects(tabMemory: TabMemory, rowTags: Map<string, number>): Effects {
+function effects(tabMemory: TabMemory | undefined, rowTags: Map<string, number>, askFrames?: (tabId: number) => void): Effects {
   return {
+    ...(askFrames ? { askFrames } : {}),
     // The row tags of the page: what the content script would show after a broadcast.
     broadcast: (views) => void views.forEach((v) => rowTags.set(v.key, v.phases)),
     pageHasTasks: vi.fn(),
@@ -52,23 +53,34 @@ function effects(tabMemory: TabMemory, rowTags: Map<string, number>): Effects {
     testSelectors: vi.fn(async () => 0),
     readPolicy: async () => ({ policy: {}, error: null }),
     tabHealth: vi.fn(),
-    tabMemory,
+    ...(tabMemory ? { tabMemory } : {}),
   };
 }
 
 afterEach(() => setTransport(null));
 
-describe('writes through a worker that stops at random', () => {
-  it('loses no acknowledged tick and shows none failed that was saved', async () => {
+// With session storage (Chromium 102+, Firefox 115+), and without it (MV2, older Chromium): then
+// the restarted worker asks the tab's frames, and the page's content script reports again.
+describe.each([
+  { memory: 'storage.session', session: true },
+  { memory: 'frames asked again', session: false },
+])('writes through a worker that stops at random ($memory)', ({ session: withSession }) => {
+  it('loses no acknowledged tick, shows none failed that was saved, and the panel never empties', async () => {
     const db = await freshDb();
     await store.putSite(db, { origin: OA, enabled: true, source: 'user', adapterOverride: null, selectors: null, addedAt: 1 });
-    const session = sessionArea();
+    const session = withSession ? sessionArea() : undefined;
     const rowTags = new Map<string, number>();
     let services!: Services;
     let route!: ReturnType<typeof createRouter>;
     let kills = 0;
+    let shown: string[] = [];
+    // The page's content script: answers page/report with its page/status (entrypoints/content.ts).
+    const askFrames = (tabId: number) => {
+      expect(tabId).toBe(TAB);
+      queueMicrotask(() => void route({ type: 'page/status', product: 'e9', adapterIds: ['ecology9'], rows: shown.length, lists: 1, path: '/list', keys: shown }, contentSender));
+    };
     const start = async () => {
-      services = createServices(db, effects(session, rowTags));
+      services = createServices(db, effects(session, rowTags, askFrames));
       route = createRouter(services, RUNTIME, EXT);
       await services.ready;
     };
@@ -78,6 +90,7 @@ describe('writes through a worker that stops at random', () => {
     const rows: RowReport[] = Array.from({ length: 8 }, (_, i) => ({ nativeId: String(i), title: `关于做好第${i}批防汛物资调拨工作的通知`, fields: {} }));
     const views = (await route({ type: 'rows/report', adapterId: 'ecology9', product: 'e9', confidence: 'product', rows }, contentSender)) as { ok: true; data: Array<{ key: string }> };
     const keys = views.data.map((v) => v.key);
+    shown = keys;
     await route({ type: 'page/status', product: 'e9', adapterIds: ['ecology9'], rows: 8, lists: 1, path: '/list', keys }, contentSender);
     await services.settled();
 
