@@ -85,7 +85,7 @@ describe('options: importing bad ledger files', () => {
       ['not JSON', { name: 'notes.json', text: '这不是 JSON {' }],
       ['empty', { name: 'empty.json', text: '' }],
       ['wrong format', { name: 'other.json', text: JSON.stringify({ format: 'something-else', version: 1, data: {} }) }],
-      ['wrong version', { name: 'v2.json', text: valid.replace('"version": 1,', '"version": 2,') }],
+      ['wrong version', { name: 'v3.json', text: valid.replace('"version": 2,', '"version": 3,') }],
       ['bad checksum', { name: 'edited.json', text: valid.replace('关于做好防汛应急工作的通知 b1', '关于做好防汛应急工作的通知 b2') }],
       ['truncated', { name: 'cut.json', text: valid.slice(0, Math.floor(valid.length / 2)) }],
       ['an invalid record', { name: 'invalid.json', text: invalidRecord }],
