@@ -263,8 +263,13 @@ function Reminders({ gaps: all }: { gaps: ReturnType<typeof gaps> }) {
   );
 }
 
+const MISSING_SHOWN = 20;
+
 function Missing({ gaps: all }: { gaps: ReturnType<typeof gaps> }) {
-  const lacking = all.filter((g) => gapCount(g) > 0);
+  const [showAll, setShowAll] = useState(false);
+  // Most to do first (the reminders' tasks among them), then in ledger order.
+  const lacking = all.filter((g) => gapCount(g) > 0).sort((a, b) => Number(b.warnings.length > 0) - Number(a.warnings.length > 0) || gapCount(b) - gapCount(a));
+  const shown = showAll ? lacking : lacking.slice(0, MISSING_SHOWN);
   return (
     <section aria-labelledby="missing-title">
       <h2 id="missing-title">{t('report_missing', [String(lacking.length)])}</h2>
@@ -280,7 +285,7 @@ function Missing({ gaps: all }: { gaps: ReturnType<typeof gaps> }) {
             </tr>
           </thead>
           <tbody>
-            {lacking.map((g) => {
+            {shown.map((g) => {
               const parts: string[] = [];
               if (g.missingPhases.length) parts.push(t('report_missPhases', [phaseList(g.missingPhases)]));
               if (g.phasesWithoutNote.length) parts.push(t('report_missNotes', [phaseList(g.phasesWithoutNote)]));
@@ -297,6 +302,11 @@ function Missing({ gaps: all }: { gaps: ReturnType<typeof gaps> }) {
             })}
           </tbody>
         </table>
+      )}
+      {lacking.length > MISSING_SHOWN && (
+        <button type="button" class="link-button" aria-expanded={showAll ? 'true' : 'false'} onClick={() => setShowAll(!showAll)}>
+          {showAll ? t('report_showFewer') : t('report_showAll', [String(lacking.length)])}
+        </button>
       )}
     </section>
   );
