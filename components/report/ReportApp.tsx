@@ -161,7 +161,7 @@ export function ReportApp({ now = Date.now() }: { now?: number }) {
               <TrendChart points={view.points} year={range!.year} />
             </section>
             <div class="breakdowns">
-              <Breakdown id="by-action" title={t('report_byAction')} slices={view.numbers.byAction} />
+              <Breakdown id="by-action" title={t('report_byAction')} slices={view.numbers.byAction} emptyName={t('report_noAction')} />
               <Breakdown id="by-category" title={t('report_byCategory')} slices={view.numbers.byCategory} />
               <Breakdown id="by-owner" title={t('report_byOwner')} slices={view.numbers.byOwner} />
               <Breakdown id="by-branch" title={t('report_byBranch')} slices={view.numbers.byBranch} />
@@ -193,7 +193,7 @@ function filterRows(rows: LedgerRow[], filter: ItemFilter): LedgerRow[] {
   return kept.map((r, i) => ({ ...r, seq: String(i + 1) }));
 }
 
-function Breakdown({ id, title, slices }: { id: string; title: string; slices: Slice[] }) {
+function Breakdown({ id, title, slices, emptyName = t('report_unnamed') }: { id: string; title: string; slices: Slice[]; emptyName?: string }) {
   return (
     <section aria-labelledby={id} class="breakdown">
       <h3 id={id}>{title}</h3>
@@ -214,7 +214,7 @@ function Breakdown({ id, title, slices }: { id: string; title: string; slices: S
           <tbody>
             {slices.map((s) => (
               <tr key={s.id}>
-                <th scope="row">{s.name || t('report_unnamed')}</th>
+                <th scope="row">{s.name || emptyName}</th>
                 <td>{s.tasks}</td>
                 <td>{s.integrated}</td>
                 {PHASE_IDS.map((p) => (
