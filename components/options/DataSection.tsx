@@ -34,13 +34,28 @@ export function DataSection() {
   };
   useEffect(() => void loadBackup(), []);
 
+  // Several colleagues' files at once (a branch secretary's merge): previewed and merged one by
+  // one, each preview against the store as the previous merge left it.
+  const [queue, setQueue] = useState<File[]>([]);
+
   const chooseFile = async (input: HTMLInputElement) => {
     setError('');
     setStatus('');
     setPending(null);
-    const file = input.files?.[0];
+    const [file, ...rest] = [...(input.files ?? [])];
     input.value = '';
+    setQueue(rest);
     if (!file) return;
+    await previewFile(file);
+  };
+
+  const next = async () => {
+    const [file, ...rest] = queue;
+    setQueue(rest);
+    if (file) await previewFile(file);
+  };
+
+  const previewFile = async (file: File) => {
     // Checked before reading: the background refuses it anyway, but a huge file shouldn't be read.
     if (file.size > MAX_BACKUP_CHARS) {
       setError(t('options_backupTooLarge'));
@@ -69,6 +84,7 @@ export function DataSection() {
         setStatus(t('options_importDone', [pending.name, String(reply.preview.writes)]));
         setPending(null);
         void loadBackup();
+        void next();
       } else {
         setError(reply.error.message);
       }
@@ -112,20 +128,29 @@ export function DataSection() {
 
       <h3>{t('options_importTitle')}</h3>
       <p class="hint">{t('options_importIntro')}</p>
+      <p class="hint">{t('options_importSeveral')}</p>
       <label class="file-button">
         {t('options_chooseBackup')}
-        <input type="file" accept=".json,application/json" class="visually-hidden-file" disabled={busy} onChange={(e) => void chooseFile(e.currentTarget as HTMLInputElement)} />
+        <input type="file" multiple accept=".json,application/json" class="visually-hidden-file" disabled={busy} onChange={(e) => void chooseFile(e.currentTarget as HTMLInputElement)} />
       </label>
       {busy ? <StatusLine text={t('options_working')} /> : null}
       {pending ? (
         <div class="preview" aria-labelledby="preview-title">
           <h4 id="preview-title">{t('options_previewTitle', [pending.name])}</h4>
+          {queue.length > 0 && <p class="hint">{t('options_importQueued', [String(queue.length)])}</p>}
           <ImportPreview preview={pending.preview} />
           <div class="actions">
             <button type="button" class="primary" disabled={busy} onClick={() => void apply()}>
               {t('options_confirmImport')}
             </button>
-            <button type="button" disabled={busy} onClick={() => setPending(null)}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                setPending(null);
+                void next();
+              }}
+            >
               {t('options_cancel')}
             </button>
           </div>

@@ -78,7 +78,7 @@ export function PrintLedger({ rows, cover }: { rows: LedgerRow[]; cover: CoverIn
                   <td>{r.dueDate}</td>
                   <td>{r.completedAt}</td>
                   <td>{r.outcome}</td>
-                  <td class={r.status === '逾期' ? 'status overdue' : 'status'}>{r.status}</td>
+                  <td class={r.status === '逾期' ? 'state overdue' : 'state'}>{r.status}</td>
                   <td>{r.evidence}</td>
                   <td>{r.remark}</td>
                 </tr>

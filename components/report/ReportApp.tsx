@@ -161,7 +161,7 @@ export function ReportApp({ now = Date.now() }: { now?: number }) {
               <TrendChart points={view.points} year={range!.year} />
             </section>
             <div class="breakdowns">
-              <Breakdown id="by-action" title={t('report_byAction')} slices={view.numbers.byAction} />
+              <Breakdown id="by-action" title={t('report_byAction')} slices={view.numbers.byAction} emptyName={t('report_noAction')} />
               <Breakdown id="by-category" title={t('report_byCategory')} slices={view.numbers.byCategory} />
               <Breakdown id="by-owner" title={t('report_byOwner')} slices={view.numbers.byOwner} />
               <Breakdown id="by-branch" title={t('report_byBranch')} slices={view.numbers.byBranch} />
@@ -193,7 +193,7 @@ function filterRows(rows: LedgerRow[], filter: ItemFilter): LedgerRow[] {
   return kept.map((r, i) => ({ ...r, seq: String(i + 1) }));
 }
 
-function Breakdown({ id, title, slices }: { id: string; title: string; slices: Slice[] }) {
+function Breakdown({ id, title, slices, emptyName = t('report_unnamed') }: { id: string; title: string; slices: Slice[]; emptyName?: string }) {
   return (
     <section aria-labelledby={id} class="breakdown">
       <h3 id={id}>{title}</h3>
@@ -214,7 +214,7 @@ function Breakdown({ id, title, slices }: { id: string; title: string; slices: S
           <tbody>
             {slices.map((s) => (
               <tr key={s.id}>
-                <th scope="row">{s.name || t('report_unnamed')}</th>
+                <th scope="row">{s.name || emptyName}</th>
                 <td>{s.tasks}</td>
                 <td>{s.integrated}</td>
                 {PHASE_IDS.map((p) => (
@@ -263,8 +263,13 @@ function Reminders({ gaps: all }: { gaps: ReturnType<typeof gaps> }) {
   );
 }
 
+const MISSING_SHOWN = 20;
+
 function Missing({ gaps: all }: { gaps: ReturnType<typeof gaps> }) {
-  const lacking = all.filter((g) => gapCount(g) > 0);
+  const [showAll, setShowAll] = useState(false);
+  // Most to do first (the reminders' tasks among them), then in ledger order.
+  const lacking = all.filter((g) => gapCount(g) > 0).sort((a, b) => Number(b.warnings.length > 0) - Number(a.warnings.length > 0) || gapCount(b) - gapCount(a));
+  const shown = showAll ? lacking : lacking.slice(0, MISSING_SHOWN);
   return (
     <section aria-labelledby="missing-title">
       <h2 id="missing-title">{t('report_missing', [String(lacking.length)])}</h2>
@@ -280,7 +285,7 @@ function Missing({ gaps: all }: { gaps: ReturnType<typeof gaps> }) {
             </tr>
           </thead>
           <tbody>
-            {lacking.map((g) => {
+            {shown.map((g) => {
               const parts: string[] = [];
               if (g.missingPhases.length) parts.push(t('report_missPhases', [phaseList(g.missingPhases)]));
               if (g.phasesWithoutNote.length) parts.push(t('report_missNotes', [phaseList(g.phasesWithoutNote)]));
@@ -297,6 +302,11 @@ function Missing({ gaps: all }: { gaps: ReturnType<typeof gaps> }) {
             })}
           </tbody>
         </table>
+      )}
+      {lacking.length > MISSING_SHOWN && (
+        <button type="button" class="link-button" aria-expanded={showAll ? 'true' : 'false'} onClick={() => setShowAll(!showAll)}>
+          {showAll ? t('report_showFewer') : t('report_showAll', [String(lacking.length)])}
+        </button>
       )}
     </section>
   );

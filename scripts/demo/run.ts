@@ -170,7 +170,9 @@ async function reportAndLedgerPdf(context: BrowserContext) {
   await page.goto(`chrome-extension://${await extensionId(context)}/report.html?period=year`);
   await page.waitForSelector('html[data-ready="1"]', { timeout: 30_000 });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(OUT, 'report.png'), fullPage: true });
+  // The report itself (indicators, trend, breakdowns, reminders); the ledger below it is ledger.pdf.
+  const height = await page.evaluate(() => Math.ceil((document.querySelector('.screen-only') as HTMLElement).getBoundingClientRect().bottom));
+  await page.screenshot({ path: join(OUT, 'report.png'), fullPage: true, clip: { x: 0, y: 0, width: 1366, height: Math.min(height, 4000) } });
   console.log(`demo: 考评报告 / report → ${join(OUT, 'report.png')}`);
   // What 打印 / 导出 PDF prints: the page's print styles (@page A4 landscape) decide the paper.
   await page.pdf({ path: join(OUT, 'ledger.pdf'), preferCSSPageSize: true, printBackground: true });

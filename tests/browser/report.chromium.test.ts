@@ -96,6 +96,27 @@ describe('the report page in Chromium', () => {
     await report.close();
   });
 
+  it('the panel\'s 台账信息 opens from the keyboard, saves, and has no serious axe violations', async () => {
+    const panel = await session.context.newPage();
+    await panel.goto(`${base}/panel.html?mode=tab`);
+    await panel.waitForFunction(() => document.documentElement.dataset.ready !== undefined && document.querySelectorAll('li.task').length > 0, undefined, { timeout: 30_000 });
+    const card = panel.locator('li.task').first();
+    const toggle = card.getByRole('button', { name: '台账信息', exact: true });
+    await toggle.focus();
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await card.getByLabel('完成情况', { exact: true }).fill('已按要求完成');
+    await card.getByRole('button', { name: '保存台账信息', exact: true }).click();
+    await card.getByText('已保存', { exact: true }).waitFor({ timeout: 10_000 });
+    // The phases keep their contract names next to it.
+    for (const name of ['同谋划', '同部署', '同落实', '同检查']) expect(await card.getByRole('checkbox', { name, exact: true }).count()).toBe(1);
+    expect(seriousOrCritical(await axeViolations(panel.mainFrame()))).toEqual([]);
+    const key = await card.getAttribute('data-task-key');
+    const detail = await sendFrom<{ fields: { outcome?: string } }>(panel, { type: 'task/detail', taskKey: key });
+    expect(detail.fields.outcome).toBe('已按要求完成');
+    await panel.close();
+  });
+
   it('prints the 融合台账 as A4 landscape with the header row on every page and page numbers', async () => {
     const report = await openPage('report.html?period=year');
     const rows = await report.locator('.ledger-table tbody tr').count();

@@ -81,8 +81,12 @@ function printSetup(sheetName: string, rowCount: number, columnCount: number): F
           },
           transform(content, _options, properties) {
             if (properties.sheetIndex !== 0 || content.includes('<sheetPr')) return content;
-            // sheetPr must be the worksheet's first child.
-            return content.replace(/(<worksheet\b[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+            // sheetPr must be the worksheet's first child; headerFooter follows pageSetup. The page
+            // header names the ledger; the footer numbers the pages on the left, as landscape
+            // tables are numbered.
+            return content
+              .replace(/(<worksheet\b[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>')
+              .replace(/(<pageSetup\b[^>]*\/>)/, `$1<headerFooter><oddHeader>${escapeXml(`&C&14${sheetName}`)}</oddHeader><oddFooter>${escapeXml('&L第 &P 页 共 &N 页')}</oddFooter></headerFooter>`);
           },
         },
         'xl/workbook.xml': {

@@ -89,7 +89,8 @@ export function indicators(items: readonly ReportItem[], catalog: Catalog): Indi
     if (tag.integrated === 1) integrated++;
     for (const p of PHASE_IDS) if (tag.phases[p].done) byPhase[p]++;
     const a = tag.action === null ? null : catalog.actions.find((x) => x.id === tag.action);
-    addTo(action, tag.action ?? '', a?.name ?? tag.action ?? '（无）', tag);
+    // A tag without an action is listed under id '' with no name (the page names it).
+    addTo(action, tag.action ?? '', a?.name ?? tag.action ?? '', tag);
     addTo(category, tag.category, catalog.categories.find((c) => c.id === tag.category)?.name ?? tag.category, tag);
     addTo(owner, detail.owner, detail.owner, tag);
     addTo(branch, detail.branch, detail.branch, tag);

@@ -67,6 +67,8 @@ describe('XLSX read back', () => {
     expect(setup).toMatch(/orientation="landscape"/);
     expect(setup).toMatch(/fitToWidth="1"/);
     expect(setup).toMatch(/fitToHeight="0"/);
+    // The page header names the ledger; the footer numbers the pages (第 &P 页 共 &N 页).
+    expect(sheet).toMatch(/<pageSetup [^>]*\/><headerFooter><oddHeader>&amp;C&amp;14融合台账<\/oddHeader><oddFooter>&amp;L第 &amp;P 页 共 &amp;N 页<\/oddFooter><\/headerFooter>/);
     const workbook = book.text('xl/workbook.xml');
     const titles = /<definedName name="_xlnm\.Print_Titles" localSheetId="0">([^<]*)<\/definedName>/.exec(workbook);
     expect(titles?.[1]).toBe(`'${LEDGER_SHEET}'!$1:$1`);

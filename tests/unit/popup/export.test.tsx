@@ -131,3 +131,30 @@ describe('export', () => {
     expect(file.count).toBe(3);
   });
 });
+
+describe('export carries whose ledger it is', () => {
+  const profile = { personName: '王晓明', department: '办公室', branch: '机关第一党支部', unit: '某市发展改革委' };
+  const dump: LedgerDump = { ...DUMP, details: [{ taskKey: 'b', origin: DUMP.tags[1]!.origin, updatedAt: 5, owner: '李四', deadline: '2026-06-30' }], profile };
+  const choice = { period: 'all' as const, action: '', category: '' as const, phaseState: 'any' as const };
+
+  it('JSON: the profile in the file, and every row named (a colleague\'s own entry kept)', async () => {
+    const file = await buildLedgerFile('json', dump, choice, 1_780_000_000_000);
+    const parsed = await parseBackup(await utf8(file.blob));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.meta.profile).toEqual(profile);
+    const owners = Object.fromEntries((parsed.dump.details ?? []).map((d) => [d.taskKey, [d.owner, d.branch]]));
+    expect(owners).toEqual({ a: ['王晓明', '机关第一党支部'], b: ['李四', '机关第一党支部'], c: ['王晓明', '机关第一党支部'] });
+  });
+
+  it('CSV: 责任人, 所属支部 and 单位 columns filled from the settings, 完成时限 from the details', async () => {
+    const file = await buildLedgerFile('csv', dump, choice, 1_780_000_000_000);
+    const lines = (await utf8(file.blob)).replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(','));
+    const col = (name: string) => lines[0]!.indexOf(name);
+    const row = (title: string) => lines.find((l) => l[col('业务工作任务')]!.includes(title))!;
+    expect(row('防汛')[col('责任人')]).toBe('王晓明');
+    expect(row('防汛')[col('所属支部')]).toBe('机关第一党支部');
+    expect(row('防汛')[col('单位')]).toBe('某市发展改革委');
+    const b = lines.find((l) => l[col('责任人')] === '李四')!;
+    expect(b[col('完成时限')]).toBe('2026-06-30');
+  });
+});
