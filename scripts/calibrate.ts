@@ -78,12 +78,12 @@ const byKind = (judged: Judged[]) => groupBy(judged, (j) => kindOf(j.source));
  * large citizen source nor the many government sets outvote the rest.
  */
 const macroAccuracy = (judged: Judged[]) => {
-  const byKind = new Map<string, number[]>();
+  const accuracies = new Map<string, number[]>();
   for (const g of bySource(judged)) {
     const kind = SET_KINDS[g[0]!.source] ?? 'gov';
-    byKind.set(kind, [...(byKind.get(kind) ?? []), g.filter((j) => j.ok).length / g.length]);
+    accuracies.set(kind, [...(accuracies.get(kind) ?? []), g.filter((j) => j.ok).length / g.length]);
   }
-  const means = [...byKind.values()].map((accs) => accs.reduce((a, b) => a + b, 0) / accs.length);
+  const means = [...accuracies.values()].map((accs) => accs.reduce((a, b) => a + b, 0) / accs.length);
   return means.reduce((a, b) => a + b, 0) / means.length;
 };
 
