@@ -20,7 +20,8 @@ const C = CATEGORY_IDS.length;
 const MIN_DF = 2;
 const EPOCHS = 30;
 const RATE = 0.5;
-const L2 = 2e-4;
+/** Default L2 penalty; `npm run train` uses the one calibration chose out of fold. */
+export const DEFAULT_L2 = 2e-4;
 /** Kept after training: the features with the largest weights, and per feature the columns above this. */
 const MAX_FEATURES = 4000;
 const MIN_WEIGHT = 0.1;
@@ -41,7 +42,7 @@ export function stripPlaceholders(title: string): string {
 }
 
 /** Trains on the given titles (plus the lexicon's terms) and returns the committed data shape. */
-export function trainModel(titles: readonly TrainingExample[]): ModelData {
+export function trainModel(titles: readonly TrainingExample[], l2 = DEFAULT_L2): ModelData {
   const examples: Example[] = [];
   const counts: Record<string, number> = {};
   const scratch: number[] = [];
@@ -102,7 +103,7 @@ export function trainModel(titles: readonly TrainingExample[]): ModelData {
         b[c]! -= g * err * 0.1;
         for (const f of feats) {
           const w = f * C + c;
-          W[w]! -= g * (err + L2 * W[w]!);
+          W[w]! -= g * (err + l2 * W[w]!);
         }
       }
     }
@@ -147,7 +148,7 @@ function main(): void {
   const examples = trainingExamples(root);
   console.log('校准（训练来源，交叉折） / calibrating out of fold on training sources:');
   const tuning = calibrate(examples);
-  const data = trainModel(examples);
+  const data = trainModel(examples, tuning.l2);
   const weightsOut = resolve(root, 'utils/tagging/char-model-weights.json');
   const tuningOut = resolve(root, 'utils/tagging/char-model-tuning.json');
   writeFileSync(weightsOut, JSON.stringify(data) + '\n');

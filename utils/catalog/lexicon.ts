@@ -174,6 +174,16 @@ const GROUPS: readonly Group[] = [
   ['research', 3, '征集启事 金点子 征集意见 意见征集 合理化建议'],
   ['admin', 4, '收文登记 发文登记 来文登记 收文处理 证照管理'],
   ['admin', 3, '办事机构 驻京办 机构设置'],
+  // State-owned utilities (电网, 供电) received in OA (issue 10): their operating vocabulary. Markets,
+  // prices and sales are 经济运行; equipment defects and peak-season supply are safety; the power
+  // connection service is 营商环境; grid construction is a project; results assessments are 考核.
+  ['economy', 3, '营销 营销服务 电力市场 电力交易 售电 需求侧 需求侧管理 电价 上网电价 销售电价 分时电价 电能替代 经营业绩 经营指标'],
+  ['emergency', 4, '设备缺陷 缺陷排查 迎峰度夏 迎峰度冬 电力保供 能源保供 电网安全 防外破 安全供电'],
+  ['emergency', 3, '缺陷 供电保障'],
+  ['service', 3, '供电服务 优质服务 获得电力 办电 用电报装'],
+  ['project', 3, '电网建设 配电网 农网改造 输变电 输变电工程'],
+  ['supervision', 4, '业绩考核 经营业绩考核'],
+  ['finance', 3, '融资计划 资金计划 成本管控'],
   // Words that contain a category character by accident (元 in 元旦, 元宵) are consumed.
   ['admin', 0, '元旦 元宵 元宵节 单元 有限公司 集团公司'],
 ];
