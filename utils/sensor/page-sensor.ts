@@ -342,11 +342,14 @@ export class PageSensor {
   /**
    * Answered rows get their tags in one DOM write: every insertion into a table makes the browser
    * lay the whole table out again, so a 5,000-row list is laid out once, not once per reply. The
-   * write waits for the scan's other answers (at most FLUSH_WAIT_MS), then for the next frame.
+   * write waits for the scan to end and its other answers (at most FLUSH_WAIT_MS after the scan),
+   * then for the next frame.
    */
   private flushSoon(): void {
     if (this.destroyed || this.flushing) return;
-    if (this.pending.size || this.scanning) {
+    // A scan in progress writes when it ends.
+    if (this.scanning) return;
+    if (this.pending.size) {
       if (this.flushTimer === null) this.flushTimer = this.deps.setTimeout(() => this.flushNow(), FLUSH_WAIT_MS);
       return;
     }
