@@ -23,6 +23,9 @@ interface Props {
   selected: boolean;
   showOrigin: boolean;
   actions: TaskActions;
+  /** In a windowed list: the card's position in its group and the group's size (aria-posinset/-setsize). */
+  pos?: number;
+  setSize?: number;
 }
 
 /** Stable, attribute-safe ids from task keys (which may hold any character). */
@@ -32,7 +35,7 @@ function domId(key: string): string {
   return `task-${(h >>> 0).toString(36)}`;
 }
 
-function TaskCardView({ item, catalog, busy, selected, showOrigin, actions }: Props) {
+function TaskCardView({ item, catalog, busy, selected, showOrigin, actions, pos, setSize }: Props) {
   const { task, tag, view } = item;
   const [open, setOpen] = useState(selected);
   const id = domId(task.key);
@@ -45,7 +48,7 @@ function TaskCardView({ item, catalog, busy, selected, showOrigin, actions }: Pr
   const expanded = open || selected;
 
   return (
-    <li class={selected ? 'task selected' : 'task'} data-task-key={task.key} id={id}>
+    <li class={selected ? 'task selected' : 'task'} data-task-key={task.key} id={id} aria-posinset={pos} aria-setsize={setSize}>
       <div role="group" aria-labelledby={`${id}-title`} class="task-body">
         <div class="task-head">
           <h3 id={`${id}-title`} class="title">{task.title}</h3>

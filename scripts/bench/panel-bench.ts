@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { startBenchPages } from './bench-pages';
+import { WINDOW_FROM } from '../../components/panel/list-window';
 import { CHROMIUM_PATH, CHROME_E2E_DIR, QUIET_CHROMIUM_ARGS } from '../browsers';
 import type { BenchResult } from './types';
 
@@ -54,6 +55,14 @@ async function openTaggedPage(context: BrowserContext, url: string, rows = ROWS)
   return page;
 }
 
+/** Tasks the panel lists: its cards, or for a windowed list (only cards near the viewport in the
+ * DOM) the summary's count. */
+const listedCount = (frame: Frame) =>
+  frame.evaluate(() => {
+    if (!document.querySelector('[data-window]')) return document.querySelectorAll('li.task').length;
+    return Number(document.querySelector('.summary .stats dd')?.textContent ?? 0);
+  });
+
 /** The panel's own marks after the click: its module starts, its data is in, it is in the DOM. */
 const STEPS = ['ronghe-panel-start', 'ronghe-panel-data', 'ronghe-panel-commit'] as const;
 const steps: Record<(typeof STEPS)[number], number[]> = { 'ronghe-panel-start': [], 'ronghe-panel-data': [], 'ronghe-panel-commit': [] };
@@ -76,7 +85,7 @@ async function sampleOurs(context: BrowserContext, url: string, extensionId: str
   const ready = Math.max((await markAt(frame, 'ronghe-panel-ready'))!, shown ?? -Infinity) - clickAt;
   const complete = Math.max((await markAt(frame, 'ronghe-panel-complete'))!, shown ?? -Infinity) - clickAt;
   if (!hoverMs) for (const step of STEPS) steps[step].push((await markAt(frame, step))! - clickAt);
-  if ((await frame.locator('li.task').count()) < ROWS) throw new Error('bench: the panel did not list every task');
+  if ((await listedCount(frame)) < ROWS) throw new Error('bench: the panel did not list every task');
   await page.close();
   return { ready, complete };
 }
@@ -114,7 +123,13 @@ async function sampleVisible(context: BrowserContext, url: string, extensionId: 
       return !!box && box.bottom <= innerHeight + 1 && innerHeight + scrollY >= document.documentElement.scrollHeight - 1;
     }, undefined, { timeout: 60_000, polling: 'raf' });
     end = Date.now() - clickAt;
-    const listed = await frame.evaluate(() => [...document.querySelectorAll('h2 .count')].reduce((n, el) => n + Number(/\d+/.exec(el.textContent ?? '')?.[0] ?? 0), 0));
+    // The summary's task count, and the last card is the last of its group.
+    const listed = await frame.evaluate(() => {
+      const cards = document.querySelectorAll('li.task');
+      const last = cards[cards.length - 1];
+      const lastOfGroup = !last?.hasAttribute('aria-setsize') || last.getAttribute('aria-setsize') === last.getAttribute('aria-posinset');
+      return lastOfGroup ? Number(document.querySelector('.summary .stats dd')?.textContent ?? 0) : -1;
+    });
     if (listed < rows) throw new Error(`bench: the panel lists ${listed} of ${rows} tasks`);
   }
   const longest = await frame.evaluate(
@@ -215,7 +230,7 @@ export async function benchPanel(): Promise<BenchResult[]> {
         unit: 'ms',
         baseline: `blank extension page in the same iframe: ${round(base)} ms`,
         ratio: round(median(bigRuns.map((r) => r.end!)) / base),
-        note: `median of ${BIG_RUNS}; group counts add up to ${BIG}, the last card shown at the list's end; budget ≤ 1 s`,
+        note: `median of ${BIG_RUNS}; the summary counts ${BIG}, the list scrolled to its end shows its last card; budget ≤ 1 s`,
       },
       {
         name: `panel: longest task in the panel (${BIG} tasks)`,
@@ -240,12 +255,12 @@ export async function benchPanel(): Promise<BenchResult[]> {
         note: `median of ${RUNS}; the host starts the panel hidden when the pointer or focus reaches 融合助手, the click shows it`,
       },
       {
-        name: `panel every task rendered (${ROWS} tasks)`,
+        name: `panel every task rendered or reachable (${ROWS} tasks)`,
         value: round(median(complete)),
         unit: 'ms',
         baseline: `blank extension page in the same iframe: ${round(base)} ms`,
         ratio: round(median(complete) / base),
-        note: `median of ${RUNS}; the rest of the list streams in idle slices`,
+        note: `median of ${RUNS}; a short list streams in idle slices, a long one (over ${WINDOW_FROM}) is windowed: sized for every task, cards rendered near the viewport`,
       },
     ];
   } finally {

@@ -56,6 +56,8 @@ const STEP_ROWS = 100;
 const SLICE_MS = 12;
 /** Status reports (every tagged key) are coalesced: one per this long at most. */
 const STATUS_MS = 60;
+/** How long answered rows wait for the rest of their scan's answers before they are tagged anyway. */
+const FLUSH_WAIT_MS = 150;
 const DEBOUNCE_MS = 40;
 const MAX_WAIT_MS = 300;
 /** A change after this long a quiet spell is handled at once (in the observer's microtask). */
@@ -89,6 +91,12 @@ export class PageSensor {
   /** A newer scan makes an unfinished one stop. */
   private generation = 0;
   private statusTimer: number | null = null;
+  /** Answered rows waiting for the next DOM write (flushSoon). */
+  private queue: Array<{ row: ExtractedRow; key: string }> = [];
+  private flushTimer: number | null = null;
+  private flushing = false;
+  /** A scan is between its slices: its answers are written together when it ends. */
+  private scanning = false;
 
   constructor(private readonly deps: SensorDeps) {
     this.observer = new MutationObserver((records) => {
@@ -188,12 +196,15 @@ export class PageSensor {
     let index = 0;
     let at = 0;
     let total = -1;
+    const unknown: Array<{ row: ExtractedRow; key: string }> = [];
     const step = (): void => {
       if (this.destroyed || generation !== this.generation) return;
+      this.scanning = true;
       const until = Date.now() + SLICE_MS;
       for (let match = matches[index]; match; match = matches[index]) {
         if (total < 0) total = adapters.rowCount(match);
         if (at >= total) {
+          if (unknown.length) this.resolve(match, unknown.splice(0));
           index++;
           at = 0;
           total = -1;
@@ -205,7 +216,6 @@ export class PageSensor {
         }
         const extracted = adapters.extractRows(match, at, (at += STEP_ROWS));
         rowCount += extracted.length;
-        const unknown: Array<{ row: ExtractedRow; key: string }> = [];
         for (const row of extracted) {
           const key = adapters.taskKey(origin, match.adapterId, row.report);
           if (!this.track(row, key)) continue;
@@ -217,8 +227,11 @@ export class PageSensor {
             unknown.push({ row, key });
           }
         }
-        if (unknown.length) this.resolve(match, unknown);
+        // One report per list per slice: fewer, fuller messages.
+        if (unknown.length && (at >= total || Date.now() >= until)) this.resolve(match, unknown.splice(0));
       }
+      this.scanning = false;
+      if (this.queue.length) this.flushSoon();
       this.lastRowCount = rowCount;
       this.watch(matches.map((m) => m.root));
       const product = matches[0]?.product ?? adapters.detectProduct(doc, url)?.product ?? null;
@@ -271,10 +284,9 @@ export class PageSensor {
             const item = chunk[index];
             if (!item) return;
             this.views.set(view.key, view);
-            // The row may have been recycled for another task while we waited.
-            if (this.rows.get(item.row.row)?.key === item.key) this.render(item.row, view.key, view);
+            this.queue.push(item);
           });
-          this.statusSoon();
+          this.flushSoon();
         });
     }
   }
@@ -337,6 +349,40 @@ export class PageSensor {
       else this.tagsByKey.delete(key);
     }
     return keys.slice(0, 5000);
+  }
+
+  /**
+   * Answered rows get their tags in one DOM write: every insertion into a table makes the browser
+   * lay the whole table out again, so a 5,000-row list is laid out once, not once per reply. The
+   * write waits for the scan to end and its other answers (at most FLUSH_WAIT_MS after the scan),
+   * then for the next frame.
+   */
+  private flushSoon(): void {
+    if (this.destroyed || this.flushing) return;
+    // A scan in progress writes when it ends.
+    if (this.scanning) return;
+    if (this.pending.size) {
+      if (this.flushTimer === null) this.flushTimer = this.deps.setTimeout(() => this.flushNow(), FLUSH_WAIT_MS);
+      return;
+    }
+    this.flushing = true;
+    const run = () => this.flushNow();
+    requestAnimationFrame(run);
+    // Hidden documents get no frames.
+    this.deps.setTimeout(run, 100);
+  }
+
+  private flushNow(): void {
+    if (this.flushTimer !== null) this.deps.clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    this.flushing = false;
+    if (this.destroyed) return;
+    for (const item of this.queue.splice(0)) {
+      const view = this.views.get(item.key);
+      // The row may have been recycled for another task while we waited.
+      if (view && this.rows.get(item.row.row)?.key === item.key) this.render(item.row, item.key, view);
+    }
+    this.statusSoon();
   }
 
   /** The frame's status (its tagged keys) once the current burst of replies is in. */

@@ -210,7 +210,8 @@ export function taskServices(state: BackgroundState): TaskServices {
       }
       const entries = state.tabs.entries(tabId);
       // A frame lists tasks of its own origin only, whatever keys it claimed.
-      const listed = (await items(entries.map((e) => e.key))).filter((item) => entries.some((e) => e.key === item.task.key && e.origin === item.task.origin));
+      const originOf = new Map(entries.map((e) => [e.key, e.origin]));
+      const listed = (await items(entries.map((e) => e.key))).filter((item) => originOf.get(item.task.key) === item.task.origin);
       return { items: listed, frames: state.tabs.statuses(tabId) };
     },
 
