@@ -4,6 +4,7 @@ import { benchClassify } from './classify-bench';
 import { computeAccuracy } from './accuracy';
 import { benchStore } from './store-bench';
 import { benchTagging } from './tagging-bench';
+import { benchGrids } from './grids-bench';
 import { benchPanel } from './panel-bench';
 import { benchPopup } from './popup-bench';
 import type { BenchResult } from './types';
@@ -18,6 +19,7 @@ const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   }))],
   ['store', benchStore],
   ['tagging in Chromium', benchTagging],
+  ['grid detection in Chromium', benchGrids],
   ['panel in Chromium', benchPanel],
   ['popup in Chromium', benchPopup],
 ];
