@@ -5,6 +5,7 @@ import { computeAccuracy } from './accuracy';
 import { heldOutReport } from '../corpus';
 import { benchStore } from './store-bench';
 import { benchTagging } from './tagging-bench';
+import { benchGrids } from './grids-bench';
 import { benchPanel } from './panel-bench';
 import { benchPopup } from './popup-bench';
 import type { BenchResult } from './types';
@@ -25,6 +26,7 @@ const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   }))],
   ['store', benchStore],
   ['tagging in Chromium', benchTagging],
+  ['grid detection in Chromium', benchGrids],
   ['panel in Chromium', benchPanel],
   ['popup in Chromium', benchPopup],
 ];

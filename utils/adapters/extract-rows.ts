@@ -3,7 +3,7 @@
 import type { RowReport, TaskFields } from '../model';
 import type { Adapter, CompiledList } from './adapter-spec';
 import { DATE_CELL, TRAILING_DATE, clip, text } from './dom-text';
-import { cellsOf } from './grid';
+import { ROW, cellsOf } from './grid';
 import { cellKeyField, headerField, type ColumnField, type FieldName } from './header-map';
 import { normalizeUrgency, titleUrgency } from './urgency';
 
@@ -142,7 +142,7 @@ export function extractList(adapter: Adapter, list: CompiledList, root: Element,
   const units: ArrayLike<Element[] | Element> = grid ? grid.rows : root.querySelectorAll(list.row);
   for (let r = from, end = Math.min(to, units.length); r < end; r++) {
     const unit = grid ? (units[r] as Element[]) : [units[r] as Element];
-    const row = grid ? (unit[titleCol]?.closest('tr, [role="row"]') ?? root) : unit[0]!;
+    const row = grid ? (unit[titleCol]?.closest(ROW) ?? root) : unit[0]!;
     if (row === cols.headerRow || (list.skip && row.matches(list.skip))) continue;
     if (row.hasAttribute('hidden') || /display:\s*none/i.test(row.getAttribute('style') ?? '')) continue;
     const cells = grid ? unit : cellsOf(row);

@@ -5,8 +5,8 @@
 // table rows, or a div grid of alike rows).
 import { compileList, type Adapter, type CompiledList } from './adapter-spec';
 import { DATE_CELL, TRAILING_DATE, nearestHeading, text } from './dom-text';
-import { cellsOf, filled, gridRows, isHeaderRow } from './grid';
-import { headerField } from './header-map';
+import { ROW, cellsOf, gridRows, isHeaderRow } from './grid';
+import { headerField, squash } from './header-map';
 
 const TITLE_HEADER = /^(.{0,4}标题|主题|事项|事由|(事项|工作|任务|待办|流程|文件|公文|来文)名称)$/;
 /** Columns that betray a directory, a news list, a download list, a schedule or an archive. */
@@ -22,13 +22,6 @@ const IDS = [
 ];
 
 const LISTS = {
-  thead: compileList({ root: 'table', header: ':scope > thead > tr:last-child > *', row: ':scope > tbody > tr', ids: IDS }),
-  firstRow: compileList({
-    root: 'table',
-    header: ':scope > tbody:first-of-type > tr:first-child > *, :scope > tr:first-child > *',
-    row: ':scope > tbody > tr, :scope > tr',
-    ids: IDS,
-  }),
   portalTable: compileList({ root: 'table', row: ':scope > tbody > tr, :scope > tr', title: 'a', ids: IDS, infer: true }),
   items: compileList({ root: 'ul, ol', row: ':scope > li', title: 'a', ids: IDS }),
   grid: { ...compileList({ root: '*', row: 'tr', ids: IDS }), grid: (root: Element) => gridRows(root, known) },
@@ -45,18 +38,7 @@ export const genericAdapter: Adapter = {
   lists: Object.values(LISTS),
 };
 
-const squash = (s: string) => s.replace(/[\s\u00a0*：:]+/g, '');
 const known = (t: string) => !!headerField(t);
-
-/** `a` is a fixed-column copy of table `b`: as many rows, a's first row repeats b's cells (b wins ties by coming first). */
-function copyOf(a: Element, b: Element): boolean {
-  const x = a.querySelectorAll(':scope > tbody > tr');
-  const y = b.querySelectorAll(':scope > tbody > tr');
-  if (a.localName !== 'table' || b.localName !== 'table' || !x[0] || x.length !== y.length) return false;
-  const xs = filled(x[0]);
-  const ys = filled(y[0]!);
-  return xs.every((t) => ys.includes(t)) && (xs.length < ys.length || !!(b.compareDocumentPosition(a) & 4));
-}
 
 function taskHeader(cells: Element[]): boolean {
   if (cells.length < 2 || cells.length > 60) return false;
@@ -136,17 +118,29 @@ function datedRow(row: Element): boolean {
 
 export function findGenericLists(doc: Document): Array<{ root: Element; list: CompiledList }> {
   const found: Array<{ root: Element; list: CompiledList }> = [];
-  for (const table of doc.querySelectorAll('table')) {
-    if (table.closest('ronghe-panel')) continue;
-    // A header-only table is the top half of a split grid (or an empty list): nothing to read.
-    if (!table.querySelector(':scope > tbody > tr, :scope > tr')) continue;
-    const head = table.querySelector(':scope > thead > tr:last-child');
-    const first = head ?? table.querySelector(':scope > tbody:first-of-type > tr:first-child, :scope > tr:first-child');
-    if (first && taskHeader(cellsOf(first))) {
-      if (!notTodo(table)) found.push({ root: table, list: head ? LISTS.thead : LISTS.firstRow });
-      continue;
+  // Grids, from each header row: the header's own table, or (header apart from the body, in its
+  // own table, a tbody row or divs; rows split across frozen and scrolling parts) the nearest
+  // element that also holds body rows.
+  const roots = new Set<Element>();
+  for (const cell of doc.querySelectorAll('thead>tr:last-child>*,tr:first-child>*,[role=columnheader]')) {
+    const row = cell.closest(ROW);
+    // A header inside a grid already read (a fixed copy's) adds nothing.
+    if (!row || cell !== cellsOf(row)[0] || [...roots].some((r) => r.contains(row)) || !isHeaderRow(row, known)) continue;
+    // Up to the first element with body rows, and at most two more when its header alone lacks
+    // the sender or time column (EasyUI's frozen half).
+    let el: Element | null = row.closest('table') ?? row;
+    for (let depth = 0, tries = 0; el && depth < 8 && tries < 3 && !el.closest('ronghe-panel'); depth++, el = el.parentElement) {
+      const grid = gridRows(el, known);
+      if (grid) tries++;
+      if (!grid || !taskHeader(grid.header)) continue;
+      if (!notTodo(el)) found.push({ root: el, list: LISTS.grid });
+      roots.add(el);
+      break;
     }
-    if (!head && datedLinks(table.querySelectorAll(':scope > tbody > tr'), true) && TODO_HEADING.test(nearestHeading(table))) {
+  }
+  for (const table of doc.querySelectorAll('table')) {
+    if (roots.has(table) || table.closest('ronghe-panel') || table.querySelector(':scope > thead')) continue;
+    if (datedLinks(table.querySelectorAll(':scope > tbody > tr'), true) && TODO_HEADING.test(nearestHeading(table))) {
       found.push({ root: table, list: LISTS.portalTable });
     }
   }
@@ -166,26 +160,7 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     const row = `:scope > ${rows[0]!.localName}${cls ? `.${CSS.escape(cls)}` : ''}`;
     found.push({ root: grid, list: compileList({ root: '*', row, title: 'a', strictTitle: true, ids: IDS, infer: true }) });
   }
-  // Grids whose header sits apart from their body (own table, tbody row, divs), or whose rows are
-  // split across frozen and scrolling parts: found from each header row, up to the element that
-  // also holds body rows.
-  const roots = new Set(found.map((f) => f.root));
-  for (const cell of doc.querySelectorAll('thead > tr:last-child > *, tbody > tr:first-child > *, [role="columnheader"]')) {
-    const row = cell.closest('tr, [role="row"]');
-    // A header inside a grid already read (a fixed copy's) adds nothing.
-    if (!row || cell !== cellsOf(row)[0] || [...roots].some((r) => r.contains(row)) || !isHeaderRow(row, known)) continue;
-    let el = row.closest('table') ?? row;
-    for (let depth = 0; depth < 7 && el.parentElement; depth++) {
-      el = el.parentElement;
-      const grid = gridRows(el, known);
-      // A part's header alone may lack the sender or time column: EasyUI's frozen half.
-      if (!grid || !taskHeader(grid.header)) continue;
-      if (!notTodo(el)) found.push({ root: el, list: LISTS.grid });
-      roots.add(el);
-      break;
-    }
-  }
-  // A layout table around a claimed list is not itself a list; a fixed-column copy of a list (same
-  // rows, cells that repeat the list's) is not a second one.
-  return found.filter((a) => !found.some((b) => b !== a && (a.root.contains(b.root) || copyOf(a.root, b.root))));
+  // A layout table around a claimed list is not itself a list. (Fixed-column copies sit in their
+  // grid's root, where gridRows tells them by content.)
+  return found.filter((a) => !found.some((b) => b !== a && a.root.contains(b.root)));
 }

@@ -7,7 +7,7 @@ import { text } from './dom-text';
 /** One task's cells, in header order, across the grid's parts. */
 export type GridRows = { header: Element[]; rows: Element[][] };
 
-const ROW = 'tr, [role="row"]';
+export const ROW = 'tr,[role=row]';
 /** gridcell, cell, columnheader, rowheader. */
 const DIV_CELLS = '[role$=cell],[role$=header]';
 
@@ -19,23 +19,23 @@ export function cellsOf(row: Element): Element[] {
 }
 
 /**
- * A header row: in a thead, of th or columnheader cells, or the lone row of a header-only table
- * (EasyUI) with short link-free labels. `known` tells whether a label names a task field.
+ * A header row: in a thead, of th or columnheader cells, or a table's first row of short link-free
+ * labels that name task fields (two, or one when the row is alone: EasyUI's header tables).
  */
 export function isHeaderRow(row: Element, known: (t: string) => boolean): boolean {
-  if (row.parentElement?.localName === 'thead' || row.querySelector('[role="columnheader"]')) return true;
+  if (row.closest('thead') || row.querySelector('[role=columnheader]')) return true;
   const cells = cellsOf(row);
   if (!cells.length) return false;
   if (cells.every((c) => c.localName === 'th')) return true;
-  // (Siblings, not a row count: this runs for every row of a 1,000-row list.)
-  if (row.previousElementSibling || row.nextElementSibling || row.localName !== 'tr' || row.querySelector('a')) return false;
-  let hit = false;
+  // Cheap for the other rows of a 1,000-row list: they have a previous sibling.
+  if (row.previousElementSibling || row.querySelector('a')) return false;
+  let hits = 0;
   for (const c of cells) {
     const t = text(c);
     if (t.length > 12) return false;
-    if (t && known(t)) hit = true;
+    if (t && known(t)) hits++;
   }
-  return hit;
+  return hits > (row.nextElementSibling ? 1 : 0);
 }
 
 /** The texts of a row's filled cells. */
@@ -50,7 +50,7 @@ export function gridRows(root: Element, known: (t: string) => boolean): GridRows
       heads.push(row);
       continue;
     }
-    if (row.closest('tfoot') || !cellsOf(row).length || !text(row)) continue;
+    if (row.closest('tfoot') || !cellsOf(row).length || !row.textContent!.trim()) continue;
     const part = row.localName === 'tr' ? row.closest('table')! : row.parentElement!;
     const at = parts.get(part);
     if (at) at.push(row);
@@ -69,8 +69,7 @@ export function gridRows(root: Element, known: (t: string) => boolean): GridRows
     seen.push(...cells);
     return true;
   });
-  // Document order: frozen part first, as drawn; each part reads its nearest preceding header.
-  kept.sort((a, b) => (a[0].compareDocumentPosition(b[0]) & 4 ? -1 : 1));
+  // Each part reads its nearest preceding header; header and row cells follow the same part order.
   const header: Element[] = [];
   for (const [part] of kept) {
     let h: Element | undefined;

@@ -7,7 +7,7 @@ export type FieldName = 'title' | Exclude<keyof TaskFields, 'module' | 'docType'
 /** A mapped column: the field, and 0 when it is the preferred column for that field, 1 when weaker. */
 export type ColumnField = readonly [FieldName, 0 | 1];
 
-const squash = (s: string) => s.replace(/[\s\u00a0*：:↑↓▲▼⇅]+/g, '');
+export const squash = (s: string) => s.replace(/[\s\u00a0*：:↑↓▲▼⇅]+/g, '');
 
 /** Headers that look like a field but are not (current handlers are not the sender, etc.). */
 const IGNORED = /^(序号|操作|未操作者|操作者|当前处理人|处理人|办理人|上一步处理人|内部文号|密级|催办次数|流水号|附件|选择|关注)$/;
