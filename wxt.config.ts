@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 // Host access is never requested up front: OA origins are optional and granted per site
 // at runtime ("在此站点启用") or preset by policy. The e2e build (E2E=1) is the one exception
@@ -26,9 +27,19 @@ export default defineConfig({
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   vite: ({ browser, manifestVersion }) => ({
     plugins: [preact()],
+    // WXT's entry wrapper builds its ContentScriptContext (2 KB) into the content script; ours is
+    // the subset the sensor uses (utils/sensor/script-context.ts): the 15 KB budget needs it.
+    resolve: {
+      alias: { 'wxt/utils/content-script-context': fileURLToPath(new URL('./utils/sensor/script-context.ts', import.meta.url)) },
+    },
     // Syntax for the oldest browsers each package is for: MV3 needs Chromium 88 / Firefox 128;
     // the MV2 package is for old Chromium such as 360's (APIs beyond syntax: scripts/lint-guards.ts).
-    build: { target: manifestVersion === 2 ? MV2_TARGET : browser === 'firefox' ? 'firefox128' : 'chrome88' },
+    build: {
+      target: manifestVersion === 2 ? MV2_TARGET : browser === 'firefox' ? 'firefox128' : 'chrome88',
+      // Terser's second pass takes ~2% more off the content script than esbuild's minifier.
+      minify: 'terser',
+      terserOptions: { ecma: 2020, compress: { passes: 2 } },
+    },
     define: { 'import.meta.env.RONGHE_E2E': JSON.stringify(e2e ? '1' : '0') },
   }),
   manifest: ({ manifestVersion, browser }) => ({

@@ -1,6 +1,7 @@
 // The three packages, read from their built manifests (contract.md: build, build:e2e).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 type Manifest = Record<string, unknown> & { manifest_version: number; permissions?: string[] };
@@ -79,5 +80,17 @@ describe('built manifests', () => {
       return rest;
     };
     expect(strip(e2e)).toEqual(strip(prod));
+  });
+});
+
+describe('the content script in every package', () => {
+  // It runs in every frame of every enabled OA page: small, and none of the extension pages' code.
+  it.each([...BUILDS, 'chrome-mv3-e2e'] as const)('%s: content script ≤ 15 KB gzipped, without zod or WXT’s context', (dir) => {
+    const script = readFileSync(join('.output', dir, 'content-scripts', 'content.js'));
+    expect(gzipSync(script).length).toBeLessThanOrEqual(15 * 1024);
+    const text = script.toString('utf8');
+    expect(text).not.toContain('ZodType');
+    expect(text).not.toContain('wxt:content-script-started');
+    expect(text).toContain('__rongheContentScript');
   });
 });
