@@ -6,6 +6,7 @@ import { PHASE_IDS, type Catalog, type PhaseId, type Profile } from '@/utils/mod
 import type { StoreDump } from '@/utils/store/transfer';
 import { ledgerRows, type LedgerRow } from '@/utils/ledger/ledger-rows';
 import { EMPTY_PROFILE } from '@/utils/ledger/detail';
+import { DEFAULT_WARNING_RULES } from '@/utils/ledger/status';
 import { gaps, gapCount, indicators, rateOf, reportItems, trend, type ItemFilter, type Slice } from '@/utils/report/indicators';
 import { REPORT_PERIODS, reportRange, shanghaiDate, type ReportPeriod, type ReportRange } from '@/utils/report/period';
 import { send } from '@/utils/ui/client';
@@ -26,6 +27,7 @@ export function ReportApp({ now = Date.now() }: { now?: number }) {
   const [owner, setOwner] = useState(ALL);
   const [branch, setBranch] = useState(ALL);
   const [status, setStatus] = useState('');
+  const [staleDays, setStaleDays] = useState(DEFAULT_WARNING_RULES.staleDays);
 
   useEffect(() => {
     send<ReportDump>({ type: 'ledger/query' }).then(setDump, (e: Error) => setError(e.message));
@@ -46,10 +48,10 @@ export function ReportApp({ now = Date.now() }: { now?: number }) {
       owners: [...new Set(everyone.map((i) => i.detail.owner))].sort(),
       branches: [...new Set(everyone.map((i) => i.detail.branch))].sort(),
       points: trend(dump, range.year, profile, filter),
-      gaps: gaps(items, now),
+      gaps: gaps(items, now, { ...DEFAULT_WARNING_RULES, staleDays }),
       rows,
     };
-  }, [dump, range?.from, range?.to, owner, branch]);
+  }, [dump, range?.from, range?.to, owner, branch, staleDays]);
 
   const periodText = range ? `${range.fromDate} 至 ${range.toDate}` : '';
   useEffect(() => {
@@ -117,6 +119,20 @@ export function ReportApp({ now = Date.now() }: { now?: number }) {
               </select>
             </label>
           )}
+          <label>
+            {t('report_staleDays')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={365}
+              value={staleDays}
+              class="days"
+              onInput={(e) => {
+                const n = Number((e.currentTarget as HTMLInputElement).value);
+                if (Number.isInteger(n) && n >= 1 && n <= 365) setStaleDays(n);
+              }}
+            />
+          </label>
           <span class="period-text">{periodText}</span>
         </form>
         <div class="actions">
