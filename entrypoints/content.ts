@@ -53,7 +53,7 @@ export default defineContentScript({
       report: (batch: RowBatch) => send<TagView[]>({ type: 'rows/report', ...batch }),
       status: (status) =>
         void send<{ tasks: number }>({ type: 'page/status', ...status }).then((reply) => {
-          if (isTop && reply && reply.tasks > 0) ensurePanel().show();
+          if (isTop && reply && reply.tasks > 0) void configured.then(() => ensurePanel().show());
         }),
       openPanel: (key) => void send({ type: 'panel/open', taskKey: key }),
       texts: {
@@ -85,8 +85,8 @@ export default defineContentScript({
       }
       if (msg.type === 'tags/updated') sensor.applyViews(msg.tags);
       else if (msg.type === 'page/report') sensor.reportAgain();
-      else if (isTop && msg.type === 'page/has-tasks' && msg.count > 0) ensurePanel().show();
-      else if (isTop && msg.type === 'panel/open') ensurePanel().toggle(msg.taskKey);
+      else if (isTop && msg.type === 'page/has-tasks' && msg.count > 0) void configured.then(() => ensurePanel().show());
+      else if (isTop && msg.type === 'panel/open') void configured.then(() => ensurePanel().toggle(msg.taskKey));
     };
     onRuntimeMessage.addListener(onMessage);
 
@@ -104,13 +104,23 @@ export default defineContentScript({
       panel?.invalidate(t('reloadPage'));
     });
 
-    sensor.start();
-    void send<SiteConfigReply>({ type: 'site/config' }).then((config) => {
+    // The panel's frame needs the token from site/config: the handle waits for the answer, asked
+    // again while the worker that should give it is stopping (send answers null then).
+    const askConfig = async (): Promise<SiteConfigReply | null> => {
+      for (const wait of [0, 100, 400, 1500]) {
+        if (wait) await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), wait));
+        const config = await send<SiteConfigReply>({ type: 'site/config' });
+        if (config || !ctx.isValid) return config;
+      }
+      return null;
+    };
+    const configured = askConfig().then((config) => {
       if (!config) return;
       layout = config;
       if (typeof config.panelToken === 'string') panelToken = encodeURIComponent(config.panelToken);
       panel?.setLayout(config.panelWidth, config.panelMode === 'push');
       if (config.adapterOverride || config.selectors) sensor.configure(config);
     });
+    sensor.start();
   },
 });

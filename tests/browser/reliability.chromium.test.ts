@@ -86,6 +86,8 @@ async function openPanel(page: Page): Promise<Frame> {
   await page.getByRole('button', { name: '融合助手', exact: true }).click({ timeout: 30_000 });
   await expect.poll(() => panelFrameOf(page) !== undefined, { timeout: 30_000 }).toBe(true);
   const frame = panelFrameOf(page)!;
+  // Ours, with the tab's token (site/config answered although the worker kept stopping).
+  expect(frame.url()).toContain('?host=');
   await frame.waitForSelector('html[data-ready]', { timeout: 30_000 });
   return frame;
 }

@@ -73,11 +73,11 @@ describe.each([
     let services!: Services;
     let route!: ReturnType<typeof createRouter>;
     let kills = 0;
-    let shown: string[] = [];
+    let onPage: string[] = [];
     // The page's content script: answers page/report with its page/status (entrypoints/content.ts).
     const askFrames = (tabId: number) => {
       expect(tabId).toBe(TAB);
-      queueMicrotask(() => void route({ type: 'page/status', product: 'e9', adapterIds: ['ecology9'], rows: shown.length, lists: 1, path: '/list', keys: shown }, contentSender));
+      queueMicrotask(() => void route({ type: 'page/status', product: 'e9', adapterIds: ['ecology9'], rows: onPage.length, lists: 1, path: '/list', keys: onPage }, contentSender));
     };
     const start = async () => {
       services = createServices(db, effects(session, rowTags, askFrames));
@@ -90,7 +90,7 @@ describe.each([
     const rows: RowReport[] = Array.from({ length: 8 }, (_, i) => ({ nativeId: String(i), title: `关于做好第${i}批防汛物资调拨工作的通知`, fields: {} }));
     const views = (await route({ type: 'rows/report', adapterId: 'ecology9', product: 'e9', confidence: 'product', rows }, contentSender)) as { ok: true; data: Array<{ key: string }> };
     const keys = views.data.map((v) => v.key);
-    shown = keys;
+    onPage = keys;
     await route({ type: 'page/status', product: 'e9', adapterIds: ['ecology9'], rows: 8, lists: 1, path: '/list', keys }, contentSender);
     await services.settled();
 
