@@ -69,6 +69,7 @@ export const ERRORS = {
 /** What the panel framed in an OA page asks for; nothing else, and only about its own tab. */
 export const FRAMED_PANEL_MESSAGES: ReadonlySet<MessageType> = new Set([
   'settings/get', 'settings/set', 'catalog/get', 'tasks/for-tab', 'task/set-phase', 'task/correct', 'task/uncorrect',
+  'task/confirm', 'task/detail', 'task/set-detail',
 ]);
 
 /** `tokens`: the framing guard (frame-token.ts); without it, a panel framed in a page gets nothing. */
