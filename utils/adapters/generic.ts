@@ -41,7 +41,7 @@ export const genericAdapter: Adapter = {
 const known = (t: string) => !!headerField(t);
 
 function taskHeader(cells: Element[]): boolean {
-  if (cells.length < 2 || cells.length > 60) return false;
+  if (cells.length < 2) return false;
   let title = false;
   let other = false;
   for (const c of cells) {
@@ -116,6 +116,7 @@ function datedRow(row: Element): boolean {
   return TRAILING_DATE.test(text(row));
 }
 
+// (<ronghe-panel> keeps everything in its shadow root: these light-DOM queries never reach it.)
 export function findGenericLists(doc: Document): Array<{ root: Element; list: CompiledList }> {
   const found: Array<{ root: Element; list: CompiledList }> = [];
   // Grids, from each header row: the header's own table, or (header apart from the body, in its
@@ -129,7 +130,7 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     // Up to the first element with body rows, and at most two more when its header alone lacks
     // the sender or time column (EasyUI's frozen half).
     let el: Element | null = row.closest('table') ?? row;
-    for (let depth = 0, tries = 0; el && depth < 8 && tries < 3 && !el.closest('ronghe-panel'); depth++, el = el.parentElement) {
+    for (let depth = 0, tries = 0; el && depth < 8 && tries < 3; depth++, el = el.parentElement) {
       const grid = gridRows(el, known);
       if (grid) tries++;
       if (!grid || !taskHeader(grid.header)) continue;
@@ -139,7 +140,7 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     }
   }
   for (const table of doc.querySelectorAll('table')) {
-    if (roots.has(table) || table.closest('ronghe-panel') || table.querySelector(':scope > thead')) continue;
+    if (roots.has(table) || table.querySelector(':scope > thead')) continue;
     if (datedLinks(table.querySelectorAll(':scope > tbody > tr'), true) && TODO_HEADING.test(nearestHeading(table))) {
       found.push({ root: table, list: LISTS.portalTable });
     }
@@ -151,7 +152,6 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     }
   }
   for (const grid of divGrids(doc)) {
-    if (grid.closest('ronghe-panel')) continue;
     const rows = alikeRows(grid);
     let dated = 0;
     for (const r of rows) if (datedRow(r)) dated++;
