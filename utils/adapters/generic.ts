@@ -8,7 +8,7 @@ import { DATE_CELL, TRAILING_DATE, nearestHeading, text } from './dom-text';
 import { ROW, cellsOf, gridRows, isHeaderRow } from './grid';
 import { headerField, squash } from './header-map';
 
-const TITLE_HEADER = /^(.{0,4}标题|主题|事项|事由|(事项|工作|任务|待办|流程|文件|公文|来文)名称)$/;
+const TITLE_HEADER = /^(.{0,4}(标题|事项)|主题|事由|(事项|工作|任务|待办|流程|文件|公文|来文)名称)$/;
 /** Columns that betray a directory, a news list, a download list, a schedule or an archive. */
 const NOT_TASKS = /电话|手机|邮箱|e-?mail|职务|分机|发布|浏览|点击|阅读次数|阅读量|下载|地点|会议室|参加人|出席|归档|档号|保管期限|全宗/i;
 const TODO_HEADING = /待办|待阅|待处理|待审批|待审核|待签收|待批|待我处理|我的事务/;
