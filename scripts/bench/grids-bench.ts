@@ -30,25 +30,24 @@ export async function benchGrids(): Promise<BenchResult[]> {
       await page.waitForFunction(() => (window as unknown as { gridReady?: boolean }).gridReady === true, undefined, { timeout: 60_000 });
       await page.waitForTimeout(500);
       await page.addScriptTag({ content: source });
-      const r = await page.evaluate((runs) => {
-        type Api = { detectLists(d: Document, u: URL): unknown[]; extractRows(m: unknown): unknown[] };
-        const api = (window as unknown as { RongheAdapters: Api }).RongheAdapters;
-        const ours: number[] = [];
-        const floor: number[] = [];
-        let rows = 0;
-        let floorRows = 0;
-        for (let i = 0; i < runs; i++) {
+      // A string, not a function: tsx would wrap a function with helpers the page doesn't have.
+      const r = (await page.evaluate(`(async () => {
+        const api = window.RongheAdapters;
+        const ours = [], floor = [];
+        let rows = 0, floorRows = 0;
+        for (let i = 0; i < ${RUNS}; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
           let t = performance.now();
-          rows = api.detectLists(document, new URL(location.href)).reduce<number>((n, m) => n + api.extractRows(m).length, 0);
+          rows = api.detectLists(document, new URL(location.href)).reduce((n, m) => n + api.extractRows(m).length, 0);
           ours.push(performance.now() - t);
           t = performance.now();
           floorRows = 0;
-          for (const tr of document.querySelectorAll('tbody > tr')) if ((tr.textContent ?? '').replace(/\s+/g, ' ').trim()) floorRows++;
+          for (const tr of document.querySelectorAll('tbody > tr')) if ((tr.textContent || '').replace(/\\s+/g, ' ').trim()) floorRows++;
           floor.push(performance.now() - t);
         }
-        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+        const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
         return { ours: median(ours), floor: median(floor), rows, floorRows };
-      }, RUNS);
+      })()`)) as { ours: number; floor: number; rows: number; floorRows: number };
       results.push({
         name: `grid detection, 1,000 rows: ${name}`,
         value: Math.round(r.ours * 10) / 10,

@@ -40,6 +40,10 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
 };
 
+const MODULES_ROOT = path.resolve(SITE_ROOT, '../../node_modules');
+/** Packages (devDependencies) whose files the demo serves under /node_modules/, nothing else. */
+const DEMO_PACKAGES = new Set(['vue', 'element-plus', 'jquery-easyui']);
+
 type Resolution = { status: 200; file: string } | { status: 400 | 404 };
 
 /** Map a request target (path + query) to a file under SITE_ROOT, or a refusal status. */
@@ -61,6 +65,14 @@ export function resolveRequest(target: string): Resolution {
   if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return { status: 400 };
   if (decoded.split('/').some((seg) => seg === '..' || seg === '.')) return { status: 400 };
 
+  // The grid-library demo pages (demo/site/grids/) load these devDependencies' browser builds.
+  const mod = /^\/node_modules\/([\w.-]+)\/./.exec(decoded);
+  if (mod) {
+    if (!DEMO_PACKAGES.has(mod[1]!)) return { status: 404 };
+    const root = path.resolve(MODULES_ROOT, mod[1]!);
+    const file = path.resolve(MODULES_ROOT, `.${path.posix.normalize(decoded.slice('/node_modules'.length))}`);
+    return file.startsWith(root + path.sep) ? { status: 200, file } : { status: 400 };
+  }
   const route = QUERY_ROUTES.find((r) => r.path === decoded && url.searchParams.get(r.param) === r.value);
   let relative: string;
   if (route) {

@@ -204,7 +204,7 @@ export function extractList(adapter: Adapter, list: CompiledList, root: Element,
     }
 
     const fields: TaskFields = {};
-    for (const k of ['workflow', 'sender', 'receivedAt', 'deadline', 'node', 'docMark'] as const) {
+    for (const k of Object.keys(MAX) as Array<keyof typeof MAX>) {
       const v = f[k];
       if (v) fields[k] = clip(v, MAX[k]);
     }

@@ -8,7 +8,7 @@ import { DATE_CELL, TRAILING_DATE, nearestHeading, text } from './dom-text';
 import { ROW, cellsOf, gridRows, isHeaderRow } from './grid';
 import { headerField, squash } from './header-map';
 
-const TITLE_HEADER = /^(.{0,4}标题|主题|事项|事由|(事项|工作|任务|待办|流程|文件|公文|来文)名称)$/;
+const TITLE_HEADER = /^(.{0,4}(标题|事项)|主题|事由|(事项|工作|任务|待办|流程|文件|公文|来文)名称)$/;
 /** Columns that betray a directory, a news list, a download list, a schedule or an archive. */
 const NOT_TASKS = /电话|手机|邮箱|e-?mail|职务|分机|发布|浏览|点击|阅读次数|阅读量|下载|地点|会议室|参加人|出席|归档|档号|保管期限|全宗/i;
 const TODO_HEADING = /待办|待阅|待处理|待审批|待审核|待签收|待批|待我处理|我的事务/;
@@ -41,7 +41,7 @@ export const genericAdapter: Adapter = {
 const known = (t: string) => !!headerField(t);
 
 function taskHeader(cells: Element[]): boolean {
-  if (cells.length < 2 || cells.length > 60) return false;
+  if (cells.length < 2) return false;
   let title = false;
   let other = false;
   for (const c of cells) {
@@ -116,6 +116,7 @@ function datedRow(row: Element): boolean {
   return TRAILING_DATE.test(text(row));
 }
 
+// (<ronghe-panel> keeps everything in its shadow root: these light-DOM queries never reach it.)
 export function findGenericLists(doc: Document): Array<{ root: Element; list: CompiledList }> {
   const found: Array<{ root: Element; list: CompiledList }> = [];
   // Grids, from each header row: the header's own table, or (header apart from the body, in its
@@ -129,7 +130,7 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     // Up to the first element with body rows, and at most two more when its header alone lacks
     // the sender or time column (EasyUI's frozen half).
     let el: Element | null = row.closest('table') ?? row;
-    for (let depth = 0, tries = 0; el && depth < 8 && tries < 3 && !el.closest('ronghe-panel'); depth++, el = el.parentElement) {
+    for (let depth = 0, tries = 0; el && depth < 8 && tries < 3; depth++, el = el.parentElement) {
       const grid = gridRows(el, known);
       if (grid) tries++;
       if (!grid || !taskHeader(grid.header)) continue;
@@ -139,7 +140,7 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     }
   }
   for (const table of doc.querySelectorAll('table')) {
-    if (roots.has(table) || table.closest('ronghe-panel') || table.querySelector(':scope > thead')) continue;
+    if (roots.has(table) || table.querySelector(':scope > thead')) continue;
     if (datedLinks(table.querySelectorAll(':scope > tbody > tr'), true) && TODO_HEADING.test(nearestHeading(table))) {
       found.push({ root: table, list: LISTS.portalTable });
     }
@@ -151,7 +152,6 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     }
   }
   for (const grid of divGrids(doc)) {
-    if (grid.closest('ronghe-panel')) continue;
     const rows = alikeRows(grid);
     let dated = 0;
     for (const r of rows) if (datedRow(r)) dated++;

@@ -41,8 +41,21 @@ export function isHeaderRow(row: Element, known: (t: string) => boolean): boolea
 /** The texts of a row's filled cells. */
 export const filled = (row: Element): string[] => cellsOf(row).map(text).filter(Boolean);
 
-/** The rows of the grid under `root`, parts joined; null when it has no header or no body. */
+let last: [Element, GridRows | null] | null = null;
+
+/** Forget the grid read last: a new scan starts (detectLists calls this). */
+export const newScan = () => (last = null);
+
+/**
+ * The rows of the grid under `root`, parts joined; null when it has no header or no body. A scan
+ * detects a grid and then reads it: the answer is kept until the next scan.
+ */
 export function gridRows(root: Element, known: (t: string) => boolean): GridRows | null {
+  if (last?.[0] !== root) last = [root, readGrid(root, known)];
+  return last[1];
+}
+
+function readGrid(root: Element, known: (t: string) => boolean): GridRows | null {
   const heads: Element[] = [];
   const parts = new Map<Element, Element[]>();
   for (const row of root.querySelectorAll(ROW)) {

@@ -4,6 +4,7 @@ import type { SelectorOverride } from '../model';
 import { compileList, type Adapter, type CompiledList, type ListSpec } from './adapter-spec';
 import { extractList, type ExtractedRow } from './extract-rows';
 import { findGenericLists, genericAdapter } from './generic';
+import { newScan } from './grid';
 import { PRODUCT_ADAPTERS, adapterById, claims, findRoots } from './registry';
 
 export type { ExtractedRow } from './extract-rows';
@@ -76,6 +77,7 @@ export function adapterFromSelectors(sel: SelectorOverride): Adapter | null {
 }
 
 export function detectLists(doc: Document, url: URL, options?: DetectOptions): ListMatch[] {
+  newScan();
   const custom = options?.selectors ? adapterFromSelectors(options.selectors) : null;
   const forced = custom ?? (options?.adapterOverride ? adapterById(options.adapterOverride) : undefined);
   if (forced && forced !== genericAdapter) return toMatches(forced, findRoots(forced, doc), 'product');

@@ -11,12 +11,12 @@ const SCALES: Record<UrgencyScale | 'plain', readonly number[]> = {
   plain: [0, 1, 2, 3, 4],
 };
 
-// Order matters: 特急 before 急, 非常重要 before 重要.
+// Order matters: 特急 before 急, 加急/平急/较急 before 急, 非常重要 is not 重要.
 const WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/特提/, 4],
   [/特急|紧急|非常紧急/, 3],
+  [/加急|平急|(?<!非常)重要|较急/, 1],
   [/急件|非常重要|急/, 2],
-  [/加急|平急|重要|较急/, 1],
   [/一般|普通|正常|平件|常规|无/, 0],
 ];
 
@@ -30,13 +30,7 @@ export function normalizeUrgency(raw: string | null | undefined, scale?: Urgency
     const v = SCALES[scale ?? 'plain'][Number(num[1])];
     return v === undefined ? undefined : v;
   }
-  for (const [re, v] of WORDS) {
-    if (re.test(s)) {
-      // 加急/平急 also contain 急: the more specific word wins.
-      if (v === 2 && /加急|平急|较急/.test(s)) return 1;
-      return v;
-    }
-  }
+  for (const [re, v] of WORDS) if (re.test(s)) return v;
   return undefined;
 }
 
