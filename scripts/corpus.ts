@@ -111,7 +111,7 @@ export function heldOutReport(root: string = process.cwd()): SourceReport[] {
   const out: SourceReport[] = [];
   for (const set of LABELLED_SETS) {
     const rows = readLabelled(resolve(root, set.path)).filter((r) => isHeldOut(r.line, set.split));
-    out.push(report(set.name, 'held-out half', rows));
+    out.push(report(set.name, set.split === 'halves' ? 'held-out half' : 'held-out fifth', rows));
   }
   for (const src of CORPUS_SOURCES) {
     if (src.role === 'holdout') out.push(report(src.name, 'held-out source', readLabelled(resolve(root, src.path))));

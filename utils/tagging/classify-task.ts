@@ -8,7 +8,7 @@ import { familyKey, normalizeTitle, ruleSignature } from './normalize-title';
 import { buildTrie, createMatchBuffer, scanTerms, type TermTrie } from './term-trie';
 import { buildBackoff, type Backoff } from './char-backoff';
 import { buildRuleIndex, matchRule } from './rule-match';
-import { charModel, featureKeys, type CharModel } from './char-model';
+import { charModel, featureKeys, featureOf, isBigram, type CharModel } from './char-model';
 import TUNING_DATA from './char-model-tuning.json';
 
 /** How much each source counts relative to the title's own words. */
@@ -123,6 +123,8 @@ export function createMatcher(
   const lexScore = new Float64Array(CATEGORY_COUNT);
   const unsureFeatures = new Float64Array(UNSURE_FEATURES.length);
   const featureScratch: number[] = [];
+  /** Features of the last title the model read: index, or -1 - index for a bigram. */
+  const found: number[] = [];
 
   // Scratch state, reused by every call (JS is single-threaded; the matcher is not re-entrant).
   const maxW = new Float64Array(CATEGORY_COUNT);
@@ -271,7 +273,7 @@ export function createMatcher(
     const rounded = round3(Math.max(0, Math.min(1, confidence)));
     const evidence = collectEvidence(best);
     // The model decided (the lexicon alone would have said otherwise, or had nothing): name its features.
-    if (model && (best !== lexBest || evidence.length === 0)) addModelEvidence(model, core, best, evidence);
+    if (model && (best !== lexBest || evidence.length === 0)) addModelEvidence(model, best, evidence);
     const uf = unsureFeatures;
     uf[0] = rounded;
     uf[1] = model ? prob[best]! : 0.5;
@@ -310,14 +312,17 @@ export function createMatcher(
     return s2 >= SECONDARY_MIN && s2 >= SECONDARY_RATIO * Math.max(lexScore[best]!, s2) ? CATEGORY_IDS[second]! : null;
   }
 
-  /** Fills prob with the model's softmax over the title's features; returns its best category. */
+  /** Fills prob with the model's softmax over the title's features; returns its best category.
+   * Remembers the features found, for addModelEvidence. */
   function modelProbabilities(m: CharModel, text: string): number {
     const keys = featureKeys(text, featureScratch, MAX_SCAN);
     for (let c = 0; c < CATEGORY_COUNT; c++) prob[c] = m.bias[c]!;
+    found.length = 0;
     for (let i = 0; i < keys.length; i++) {
-      const row = m.index.get(keys[i]!);
-      if (row === undefined) continue;
-      for (let c = 0; c < CATEGORY_COUNT; c++) prob[c]! += m.weights[row + c]!;
+      const f = featureOf(m, keys[i]!);
+      if (f < 0) continue;
+      found.push(isBigram(keys[i]!) ? -1 - f : f);
+      for (let j = m.starts[f]!, end = m.starts[f + 1]!; j < end; j++) prob[m.cols[j]!]! += m.vals[j]!;
     }
     let max = -Infinity;
     let arg = 0;
@@ -329,30 +334,29 @@ export function createMatcher(
   }
 
   /** The model's two strongest features for a category in this title, as 模型:xx evidence. */
-  function addModelEvidence(m: CharModel, text: string, cat: number, out: string[]): void {
-    const keys = featureKeys(text, featureScratch, MAX_SCAN);
+  function addModelEvidence(m: CharModel, cat: number, out: string[]): void {
     let first = -1;
     let firstW = 0;
     let second = -1;
     let secondW = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const row = m.index.get(keys[i]!);
-      if (row === undefined) continue;
+    for (let i = 0; i < found.length; i++) {
+      const bigram = found[i]! < 0;
+      const f = bigram ? -1 - found[i]! : found[i]!;
       // A two-character feature names a word (何时, 物业): it is preferred over a single character.
-      const w = m.weights[row + cat]! * (keys[i]! >= 65536 ? 1.5 : 1);
+      const w = m.weights[f * CATEGORY_COUNT + cat]! * (bigram ? 1.5 : 1);
       if (w > firstW) {
         second = first;
         secondW = firstW;
-        first = row;
+        first = f;
         firstW = w;
       } else if (w > secondW) {
-        second = row;
+        second = f;
         secondW = w;
       }
     }
-    for (const row of [first, second]) {
-      if (row < 0 || out.length >= MAX_EVIDENCE) continue;
-      out.push(`模型:${m.labels[row / CATEGORY_COUNT]!}`);
+    for (const f of [first, second]) {
+      if (f < 0 || out.length >= MAX_EVIDENCE) continue;
+      out.push(`模型:${m.labels[f]!}`);
     }
   }
 

@@ -1,10 +1,11 @@
 // The learned model and the 待确认 rule on what they never trained on (issue 10): the held-out
 // halves of the earlier labelled sets and the held-out citizen-message file, reported per source.
 // Measured when the model was committed (npm run train; held-out numbers were not used to train):
-//   labelled-oa 97.5%  oa-titles-2 98.1%  labelled-gov 98.9%  real-gov-titles 82.5%
-//   real-gov-titles-2 88.3%  citizen-wenzheng-b 88.0% (the lexicon alone: 36.0%)
-//   待确认 flags 50–78% of the wrong tags and 2–21% of the right ones (per set, printed below): the
-//   issue's ≤ 15% of right tags is NOT met on real-gov-titles, real-gov-titles-2 and oa-titles-2.
+//   labelled-oa 98.4%  oa-titles-2 96.8%  labelled-gov 96.6%  real-gov-titles 82.9%
+//   real-gov-titles-2 83.1%  citizen-wenzheng-b 92.3% (the lexicon alone: 36.0%)
+//   待确认 flags 49–100% of the wrong tags and 1–19% of the right ones (per set, printed below): the
+//   issue's ≤ 15% of right tags is NOT met on real-gov-titles, real-gov-titles-2 and oa-titles-2,
+//   nor ≥ 50% of wrong ones on citizen-wenzheng-b (49.4%).
 // Floors sit a little below (classification is deterministic: they catch regressions).
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
@@ -18,12 +19,12 @@ import { expectWellFormed } from './labelled-set';
 const root = resolve(__dirname, '../../..');
 
 const FLOORS: Record<string, number> = {
-  'labelled-oa': 0.95,
-  'oa-titles-2': 0.96,
+  'labelled-oa': 0.96,
+  'oa-titles-2': 0.95,
   'labelled-gov': 0.95,
-  'real-gov-titles': 0.8,
-  'real-gov-titles-2': 0.85,
-  'citizen-wenzheng-b': 0.86,
+  'real-gov-titles': 0.81,
+  'real-gov-titles-2': 0.81,
+  'citizen-wenzheng-b': 0.9,
 };
 
 const pct = (x: number) => (x * 100).toFixed(1) + '%';
