@@ -120,7 +120,8 @@ async function sampleVisible(context: BrowserContext, url: string, extensionId: 
       const cards = document.querySelectorAll('li.task');
       const last = cards[cards.length - 1];
       const box = last?.getBoundingClientRect();
-      return !!box && box.bottom <= innerHeight + 1 && innerHeight + scrollY >= document.documentElement.scrollHeight - 1;
+      const lastOfGroup = !last?.hasAttribute('aria-setsize') || last.getAttribute('aria-setsize') === last.getAttribute('aria-posinset');
+      return !!box && lastOfGroup && box.bottom > 0 && box.bottom <= innerHeight + 1 && innerHeight + scrollY >= document.documentElement.scrollHeight - 1;
     }, undefined, { timeout: 60_000, polling: 'raf' });
     end = Date.now() - clickAt;
     // The summary's task count, and the last card is the last of its group.
