@@ -180,7 +180,7 @@ describe('background services', () => {
     const [view] = await services.reportRows(caller, report([row('1', '公务用车使用申请')]));
     const task = { title: '公务用车使用申请', fields: {} };
     expect(view!.category).toBe(classify(task, DEFAULT_CATALOG, []).category);
-    const catalog: Catalog = { ...DEFAULT_CATALOG, lexicon: [['公务用车', 'party', 9]] };
+    const catalog: Catalog = { ...DEFAULT_CATALOG, lexicon: [['公务用车', 'party', 60]] };
     const expected = classify(task, catalog, []);
     expect(expected.category).not.toBe(view!.category);
     release({ policy: { catalog }, error: null });
