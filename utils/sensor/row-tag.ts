@@ -37,8 +37,13 @@ export function createRowTag(view: TagView, texts: TagTexts, onOpen: (key: strin
   const tag = document.createElement(TAG_NAME);
   const root = tag.attachShadow({ mode: 'closed' });
   const sheet = styleSheet();
-  if (sheet && 'adoptedStyleSheets' in root) root.adoptedStyleSheets = [sheet];
-  else root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
+  try {
+    if (!sheet || !('adoptedStyleSheets' in root)) throw 0;
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    // Firefox refuses the write from a content script's timer callback ("Xray wrapper").
+    root.append(Object.assign(document.createElement('style'), { textContent: CSS }));
+  }
   const button = document.createElement('button');
   button.type = 'button';
   const text = document.createTextNode('');
