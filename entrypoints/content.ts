@@ -96,12 +96,14 @@ export default defineContentScript({
       panel?.invalidate(t('reloadPage'));
     });
 
-    sensor.start();
+    // Asked first: a stopped service worker starts (and the message channel opens) while the
+    // first rows are read, instead of after.
     void send<SiteConfigReply>({ type: 'site/config' }).then((config) => {
       if (!config) return;
       layout = config;
       panel?.setLayout(config.panelWidth, config.panelMode === 'push');
       if (config.adapterOverride || config.selectors) sensor.configure(config);
     });
+    sensor.start();
   },
 });
