@@ -354,8 +354,7 @@ export class PageSensor {
   /**
    * Answered rows get their tags in one DOM write: every insertion into a table makes the browser
    * lay the whole table out again, so a 5,000-row list is laid out once, not once per reply. The
-   * write waits for the scan to end and its other answers (at most FLUSH_WAIT_MS after the scan),
-   * then for the next frame.
+   * write waits for the scan to end and its other answers (at most FLUSH_WAIT_MS after the scan).
    */
   private flushSoon(): void {
     if (this.destroyed || this.flushing) return;
@@ -366,10 +365,9 @@ export class PageSensor {
       return;
     }
     this.flushing = true;
-    const run = () => this.flushNow();
-    requestAnimationFrame(run);
-    // Hidden documents get no frames.
-    this.deps.setTimeout(run, 100);
+    // A task of its own, not a frame callback: Firefox refuses some shadow-root writes from a
+    // content script's requestAnimationFrame callback (Xray), and hidden documents get no frames.
+    this.deps.setTimeout(() => this.flushNow(), 0);
   }
 
   private flushNow(): void {

@@ -57,15 +57,34 @@ describe('PageSensor', () => {
     expect(report).toHaveBeenCalledTimes(1);
   });
 
-  it('reads a long list in steps, reporting each step as it is read, one tag per row', async () => {
+  it('reads a long list in slices, yielding to the page between them, one tag per row', async () => {
     history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
     document.body.replaceChildren();
     document.body.insertAdjacentHTML('beforeend', table(Array.from({ length: 650 }, (_, i) => 1000 + i)));
-    const { batches } = start();
-    await vi.waitFor(() => expect(tags()).toHaveLength(650), { timeout: 5000 });
-    expect(batches.length).toBeGreaterThanOrEqual(7);
-    expect(Math.max(...batches.map((b) => b.rows.length))).toBeLessThanOrEqual(100);
-    expect(new Set(batches.flatMap((b) => b.rows.map((r) => r.nativeId))).size).toBe(650);
+    // A clock that moves 5 ms per 100 rows read: a 12-ms slice reads 300 rows, then yields.
+    let now = 1_000_000;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now);
+    const batches: RowBatch[] = [];
+    sensor = new PageSensor({
+      doc: document,
+      adapters: { detectLists, detectProduct, rowCount, taskKey, extractRows: (m, from, to) => ((now += 5), extractRows(m, from, to)) },
+      report: async (batch) => (batches.push(batch), batch.rows.map((row) => view(taskKey(location.origin, batch.adapterId, row)))),
+      status: vi.fn(),
+      openPanel: vi.fn(),
+      texts: { tooltip: (v) => v.categoryName, unsure: '待确认' },
+      setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
+      clearTimeout: (id) => window.clearTimeout(id),
+    });
+    try {
+      sensor.start();
+      // The first slice is read at once; the rest waits for the next tasks.
+      expect(batches.map((b) => b.rows.length)).toEqual([300]);
+      await vi.waitFor(() => expect(tags()).toHaveLength(650), { timeout: 5000 });
+      expect(batches.map((b) => b.rows.length)).toEqual([300, 300, 50]);
+      expect(new Set(batches.flatMap((b) => b.rows.map((r) => r.nativeId))).size).toBe(650);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('follows pagination that replaces the tbody, and rows that go take their tags', async () => {
