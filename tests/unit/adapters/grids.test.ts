@@ -13,7 +13,12 @@ interface GridPage { lib: string; url: string; saved: string; count: number | 'r
 const GRIDS: { pages: GridPage[] } = JSON.parse(readFileSync(join(ROOT, 'grids/expected.json'), 'utf8'));
 const ORIGIN = 'http://127.0.0.1:8080';
 
-describe.each(GRIDS.pages)('$saved', (grid) => {
+// Firefox renders vxe-table's fixed columns as whole copies of the table (Chromium uses sticky
+// cells): saved from Firefox ESR by hand, the same checks.
+const vxe = GRIDS.pages.find((g) => g.saved === 'vxe-table-todo.html')!;
+const PAGES = [...GRIDS.pages, { ...vxe, saved: 'vxe-table-todo.firefox.html' }];
+
+describe.each(PAGES)('$saved', (grid) => {
   it(grid.count === 0 ? 'yields no task' : 'yields each row on screen once, with its title', () => {
     const url = ORIGIN + grid.url;
     const doc = parsePage(readFileSync(join(ROOT, 'grids-saved', grid.saved), 'utf8'), url);
