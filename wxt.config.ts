@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
+import { SENSOR_PRIVATE_NAMES } from './scripts/sensor-private-names';
 
 // Host access is never requested up front: OA origins are optional and granted per site
 // at runtime ("在此站点启用") or preset by policy. The e2e build (E2E=1) is the one exception
@@ -38,7 +39,11 @@ export default defineConfig({
       target: manifestVersion === 2 ? MV2_TARGET : browser === 'firefox' ? 'firefox128' : 'chrome88',
       // Terser's second pass takes ~2% more off the content script than esbuild's minifier.
       minify: 'terser',
-      terserOptions: { ecma: 2020, compress: { passes: 2 } },
+      terserOptions: {
+        ecma: 2020,
+        compress: { passes: 2 },
+        mangle: { properties: { regex: new RegExp(`^(${SENSOR_PRIVATE_NAMES.join('|')})$`) } },
+      },
     },
     define: { 'import.meta.env.RONGHE_E2E': JSON.stringify(e2e ? '1' : '0') },
   }),
