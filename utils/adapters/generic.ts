@@ -123,7 +123,7 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
   // own table, a tbody row or divs; rows split across frozen and scrolling parts) the nearest
   // element that also holds body rows.
   const roots = new Set<Element>();
-  const firsts = new Map<Element, unknown[]>();
+  const firsts = new Set<string>();
   for (const cell of doc.querySelectorAll('thead>tr:last-child>*,tr:first-child>*,[role=columnheader]')) {
     const row = cell.closest(ROW);
     // A header inside a grid already read (a fixed copy's) adds nothing.
@@ -135,8 +135,11 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
       const grid = gridRows(el, known);
       if (grid) tries++;
       if (!grid || !taskHeader(grid.header)) continue;
-      if (!notTodo(el)) found.push({ root: el, list: LISTS.grid });
-      firsts.set(el, [grid.rows.length, ...grid.rows[0]!.map(text).filter(Boolean)]);
+      // A whole copy of a grid found beside it (vxe-table's fixed columns in Firefox) starts with
+      // the same row.
+      const first = '' + grid.rows[0]!.map(text);
+      if (!notTodo(el) && !firsts.has(first)) found.push({ root: el, list: LISTS.grid });
+      firsts.add(first);
       roots.add(el);
       break;
     }
@@ -162,13 +165,7 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     const row = `:scope > ${rows[0]!.localName}${cls ? `.${CSS.escape(cls)}` : ''}`;
     found.push({ root: grid, list: compileList({ root: '*', row, title: 'a', strictTitle: true, ids: IDS, infer: true }) });
   }
-  // A layout table around a claimed list is not itself a list. Fixed-column copies mostly sit in
-  // their grid's root, where gridRows tells them by content; a copy beside it (vxe-table in
-  // Firefox) has the same row count and a first row whose cells all repeat the grid's.
-  const copy = (a: Element, b: Element, before: boolean) => {
-    const x = firsts.get(a);
-    const y = firsts.get(b);
-    return !!x?.[1] && !!y && x.every((t) => y.includes(t)) && (y.length > x.length || before);
-  };
-  return found.filter((a, i) => !found.some((b, j) => b !== a && (a.root.contains(b.root) || copy(a.root, b.root, j < i))));
+  // A layout table around a claimed list is not itself a list. (Fixed-column copies mostly sit in
+  // their grid's root, where gridRows tells them by content.)
+  return found.filter((a) => !found.some((b) => b !== a && a.root.contains(b.root)));
 }
