@@ -117,15 +117,13 @@ function datedRow(row: Element): boolean {
 }
 
 // (<ronghe-panel> keeps everything in its shadow root: these light-DOM queries never reach it.)
-type Found = { root: Element; list: CompiledList; rule: string; first?: unknown[] };
-
-/** Each list with the rule that found it (diagnostics). */
-export function findGenericLists(doc: Document): Found[] {
-  const found: Found[] = [];
+export function findGenericLists(doc: Document): Array<{ root: Element; list: CompiledList }> {
+  const found: Array<{ root: Element; list: CompiledList }> = [];
   // Grids, from each header row: the header's own table, or (header apart from the body, in its
   // own table, a tbody row or divs; rows split across frozen and scrolling parts) the nearest
   // element that also holds body rows.
   const roots = new Set<Element>();
+  const firsts = new Set<string>();
   for (const cell of doc.querySelectorAll('thead>tr:last-child>*,tr:first-child>*,[role=columnheader]')) {
     const row = cell.closest(ROW);
     // A header inside a grid already read (a fixed copy's) adds nothing.
@@ -137,8 +135,11 @@ export function findGenericLists(doc: Document): Found[] {
       const grid = gridRows(el, known);
       if (grid) tries++;
       if (!grid || !taskHeader(grid.header)) continue;
-      const first = [grid.rows.length, ...grid.rows[0]!.map(text).filter(Boolean)];
-      if (!notTodo(el)) found.push({ root: el, list: LISTS.grid, rule: 'grid:' + grid.how, first });
+      // A whole copy of a grid found beside it (vxe-table's fixed columns in Firefox) starts with
+      // the same row.
+      const first = '' + grid.rows[0]!.map(text);
+      if (!notTodo(el) && !firsts.has(first)) found.push({ root: el, list: LISTS.grid });
+      firsts.add(first);
       roots.add(el);
       break;
     }
@@ -146,13 +147,13 @@ export function findGenericLists(doc: Document): Found[] {
   for (const table of doc.querySelectorAll('table')) {
     if (roots.has(table) || table.querySelector(':scope > thead')) continue;
     if (datedLinks(table.querySelectorAll(':scope > tbody > tr'), true) && TODO_HEADING.test(nearestHeading(table))) {
-      found.push({ root: table, list: LISTS.portalTable, rule: 'table:todo' });
+      found.push({ root: table, list: LISTS.portalTable });
     }
   }
   for (const list of doc.querySelectorAll('ul, ol')) {
     const items = list.querySelectorAll(':scope > li');
     if (items.length && datedLinks(items, false) && TODO_HEADING.test(nearestHeading(list))) {
-      found.push({ root: list, list: LISTS.items, rule: 'list:todo' });
+      found.push({ root: list, list: LISTS.items });
     }
   }
   for (const grid of divGrids(doc)) {
@@ -162,11 +163,9 @@ export function findGenericLists(doc: Document): Found[] {
     if (rows.length < 2 || dated < rows.length * 0.6 || !TODO_HEADING.test(nearestHeading(grid))) continue;
     const cls = rows[0]!.getAttribute('class')?.trim().split(/\s+/)[0];
     const row = `:scope > ${rows[0]!.localName}${cls ? `.${CSS.escape(cls)}` : ''}`;
-    found.push({ root: grid, list: compileList({ root: '*', row, title: 'a', strictTitle: true, ids: IDS, infer: true }), rule: 'div:rows' });
+    found.push({ root: grid, list: compileList({ root: '*', row, title: 'a', strictTitle: true, ids: IDS, infer: true }) });
   }
-  // A layout table around a claimed list is not itself a list. Fixed-column copies mostly sit in
-  // their grid's root, where gridRows tells them by content; a copy beside it (vxe-table in
-  // Firefox) has the same row count and a first row whose cells all repeat the grid's.
-  const copy = (x?: unknown[], y?: unknown[], before?: boolean) => x && x[1] && y && x.every((t) => y.includes(t)) && (y.length > x.length || before);
-  return found.filter((a, i) => !found.some((b, j) => b !== a && (a.root.contains(b.root) || copy(a.first, b.first, j < i))));
+  // A layout table around a claimed list is not itself a list. (Fixed-column copies mostly sit in
+  // their grid's root, where gridRows tells them by content.)
+  return found.filter((a) => !found.some((b) => b !== a && a.root.contains(b.root)));
 }

@@ -19,8 +19,6 @@ export interface ListMatch {
   product: string;
   confidence: 'product' | 'generic';
   root: Element;
-  /** The generic rule that found the list (grid:table, grid:split, list:todo…); none for products. */
-  rule?: string;
 }
 
 /** Per-site choices from options/policy: a forced adapter id, or selectors for an unknown OA. */
@@ -34,12 +32,12 @@ const matchInfo = new WeakMap<ListMatch, { adapter: Adapter; list: CompiledList 
 
 function toMatches(
   adapter: Adapter,
-  roots: Array<{ root: Element; list: CompiledList; rule?: string }>,
+  roots: Array<{ root: Element; list: CompiledList }>,
   confidence: ListMatch['confidence'],
   product = adapter.product,
 ): ListMatch[] {
-  return roots.map(({ root, list, rule }) => {
-    const m: ListMatch = { adapterId: adapter.id, product, confidence, root, rule };
+  return roots.map(({ root, list }) => {
+    const m: ListMatch = { adapterId: adapter.id, product, confidence, root };
     matchInfo.set(m, { adapter, list });
     return m;
   });
