@@ -3,6 +3,23 @@
 import { useState } from 'preact/hooks';
 import type { FrameStatus } from './types';
 import { t } from './text';
+import { guessLibrary, ruleKey } from './grid-library';
+
+/** A rule id in words, the id beside it for support. */
+export function describeRule(rule: string): string {
+  const { key, arg } = ruleKey(rule);
+  return `${t(key, arg === undefined ? undefined : [arg])} (${rule})`;
+}
+
+/** Which library the frames' lists look like, and which rules found them. */
+export function diagnosisLines(frames: FrameStatus[]): string[] {
+  const libs = [...new Set(frames.map((f) => guessLibrary(f.hint)).filter((l): l is string => !!l))];
+  const rules = [...new Set(frames.flatMap((f) => f.rules ?? []))];
+  return [
+    libs.length ? t('panel_diagLibrary', [libs.join('、')]) : t('panel_diagNoLibrary'),
+    rules.length ? t('panel_diagRules', [rules.map(describeRule).join('；')]) : t('panel_diagNoRule'),
+  ];
+}
 
 export function diagnosticsJson(frames: FrameStatus[], version: string): string {
   return JSON.stringify(
@@ -14,6 +31,8 @@ export function diagnosticsJson(frames: FrameStatus[], version: string): string 
         rows: f.rows,
         lists: f.lists,
         adapterIds: f.adapterIds,
+        ...(f.rules ? { rules: f.rules } : {}),
+        ...(f.hint ? { library: guessLibrary(f.hint), classHint: f.hint } : {}),
         // The page defined our element names itself: tags and handle are stand-ins there.
         ...(f.conflicts?.length ? { elementConflicts: f.conflicts } : {}),
       })),
@@ -55,6 +74,11 @@ export function Diagnostics({ frames, allFrames, version }: { frames: FrameStatu
     <section class="diagnostics" aria-labelledby="diag-h">
       <h2 id="diag-h">{t('panel_diagTitle')}</h2>
       <p>{t('panel_diagText', [products])}</p>
+      {diagnosisLines(frames).map((line) => (
+        <p class="small" key={line}>
+          {line}
+        </p>
+      ))}
       <button type="button" onClick={async () => setState((await copyText(json)) ? 'copied' : 'failed')}>
         {t('panel_diagCopy')}
       </button>

@@ -117,8 +117,11 @@ function datedRow(row: Element): boolean {
 }
 
 // (<ronghe-panel> keeps everything in its shadow root: these light-DOM queries never reach it.)
-export function findGenericLists(doc: Document): Array<{ root: Element; list: CompiledList }> {
-  const found: Array<{ root: Element; list: CompiledList }> = [];
+type Found = { root: Element; list: CompiledList; rule: string };
+
+/** Each list with the rule that found it (diagnostics). */
+export function findGenericLists(doc: Document): Found[] {
+  const found: Found[] = [];
   // Grids, from each header row: the header's own table, or (header apart from the body, in its
   // own table, a tbody row or divs; rows split across frozen and scrolling parts) the nearest
   // element that also holds body rows.
@@ -138,7 +141,7 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
       // A whole copy of a grid found beside it (vxe-table's fixed columns in Firefox) starts with
       // the same row.
       const first = '' + grid.rows[0]!.map(text);
-      if (!notTodo(el) && !firsts.has(first)) found.push({ root: el, list: LISTS.grid });
+      if (!notTodo(el) && !firsts.has(first)) found.push({ root: el, list: LISTS.grid, rule: 'grid:' + grid.how });
       firsts.add(first);
       roots.add(el);
       break;
@@ -147,13 +150,13 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
   for (const table of doc.querySelectorAll('table')) {
     if (roots.has(table) || table.querySelector(':scope > thead')) continue;
     if (datedLinks(table.querySelectorAll(':scope > tbody > tr'), true) && TODO_HEADING.test(nearestHeading(table))) {
-      found.push({ root: table, list: LISTS.portalTable });
+      found.push({ root: table, list: LISTS.portalTable, rule: 'table:todo' });
     }
   }
   for (const list of doc.querySelectorAll('ul, ol')) {
     const items = list.querySelectorAll(':scope > li');
     if (items.length && datedLinks(items, false) && TODO_HEADING.test(nearestHeading(list))) {
-      found.push({ root: list, list: LISTS.items });
+      found.push({ root: list, list: LISTS.items, rule: 'list:todo' });
     }
   }
   for (const grid of divGrids(doc)) {
@@ -163,7 +166,7 @@ export function findGenericLists(doc: Document): Array<{ root: Element; list: Co
     if (rows.length < 2 || dated < rows.length * 0.6 || !TODO_HEADING.test(nearestHeading(grid))) continue;
     const cls = rows[0]!.getAttribute('class')?.trim().split(/\s+/)[0];
     const row = `:scope > ${rows[0]!.localName}${cls ? `.${CSS.escape(cls)}` : ''}`;
-    found.push({ root: grid, list: compileList({ root: '*', row, title: 'a', strictTitle: true, ids: IDS, infer: true }) });
+    found.push({ root: grid, list: compileList({ root: '*', row, title: 'a', strictTitle: true, ids: IDS, infer: true }), rule: 'div:rows' });
   }
   // A layout table around a claimed list is not itself a list. (Fixed-column copies mostly sit in
   // their grid's root, where gridRows tells them by content.)

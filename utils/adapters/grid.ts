@@ -5,7 +5,7 @@
 import { text } from './dom-text';
 
 /** One task's cells, in header order, across the grid's parts. */
-export type GridRows = { header: Element[]; rows: Element[][] };
+export type GridRows = { header: Element[]; rows: Element[][]; how: string };
 
 export const ROW = 'tr,[role=row]';
 /** gridcell, cell, columnheader, rowheader. */
@@ -91,5 +91,7 @@ function readGrid(root: Element, known: (t: string) => boolean): GridRows | null
   }
   const rows: Element[][] = [];
   for (let i = 0; i < n; i++) rows.push(kept.flatMap(([, r]) => cellsOf(r[i]!)));
-  return { header, rows };
+  // Diagnostics: how many parts a row is split across, and the header row's element (tr, div):
+  // '1tr' one table, '2tr' frozen and scrolling tables, '1div' a div grid with ARIA roles.
+  return { header, rows, how: kept.length + heads[0]!.localName };
 }

@@ -19,6 +19,8 @@ export interface ListMatch {
   product: string;
   confidence: 'product' | 'generic';
   root: Element;
+  /** The generic rule that found the list (grid:table, grid:split, list:todo…); none for products. */
+  rule?: string;
 }
 
 /** Per-site choices from options/policy: a forced adapter id, or selectors for an unknown OA. */
@@ -32,12 +34,12 @@ const matchInfo = new WeakMap<ListMatch, { adapter: Adapter; list: CompiledList 
 
 function toMatches(
   adapter: Adapter,
-  roots: Array<{ root: Element; list: CompiledList }>,
+  roots: Array<{ root: Element; list: CompiledList; rule?: string }>,
   confidence: ListMatch['confidence'],
   product = adapter.product,
 ): ListMatch[] {
-  return roots.map(({ root, list }) => {
-    const m: ListMatch = { adapterId: adapter.id, product, confidence, root };
+  return roots.map(({ root, list, rule }) => {
+    const m: ListMatch = { adapterId: adapter.id, product, confidence, root, rule };
     matchInfo.set(m, { adapter, list });
     return m;
   });

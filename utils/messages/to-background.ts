@@ -22,6 +22,10 @@ export const PageStatus = z.object({
   adapterIds: z.array(z.string().max(40)).max(20),
   rows: z.number().int().nonnegative(),
   lists: z.number().int().nonnegative(),
+  /** Per list, the generic rule (grid:split, list:todo…) or the adapter id that found it. */
+  rules: z.array(z.string().max(40)).max(5000).optional(),
+  /** The class attribute of the frame's first table- or grid-like element (library guess). */
+  hint: z.string().max(80).optional(),
   path: z.string().max(500),
   /** Our element names the page had defined itself (the content script used stand-ins). */
   conflicts: z.array(z.string().max(40)).max(4).optional(),
@@ -129,6 +133,8 @@ export interface FrameStatus {
   path: string;
   adapterIds: string[];
   conflicts?: string[];
+  rules?: string[];
+  hint?: string;
 }
 
 /** What a content script learns about its site at start (site/config). */

@@ -26,6 +26,10 @@ export interface PageStatusReport {
   adapterIds: string[];
   rows: number;
   lists: number;
+  /** Per list, the generic rule or the adapter id that found it (diagnostics). */
+  rules: string[];
+  /** The class of the page's first table- or grid-like element: the panel guesses the library. */
+  hint?: string;
   path: string;
   /** Our element names this page had defined itself (shadow-host.ts). */
   conflicts?: string[];
@@ -240,6 +244,10 @@ export class PageSensor {
         adapterIds: [...new Set(matches.map((m) => m.adapterId))],
         rows: rowCount,
         lists: matches.length,
+        rules: matches.map((m) => m.rule || m.adapterId),
+        // (tabulator-tableholder, ag-root… The selector asks for a class attribute: SVG elements
+        // have no string className.)
+        hint: doc.querySelector('[class*=table],[class*=grid]')?.getAttribute('class')!.slice(0, 80),
         path: url.pathname,
         ...(elementConflicts.size ? { conflicts: [...elementConflicts] } : {}),
       };

@@ -113,7 +113,7 @@ export function taskServices(state: BackgroundState): TaskServices {
     /** Answers with the tab's task count, so a top frame that starts after its child frames
      * reported still learns that the page has tasks. */
     async pageStatus(caller, msg) {
-      const status = { product: msg.product, rows: msg.rows, lists: msg.lists, path: msg.path, adapterIds: msg.adapterIds, ...(msg.conflicts?.length ? { conflicts: msg.conflicts } : {}) };
+      const status = { product: msg.product, rows: msg.rows, lists: msg.lists, path: msg.path, adapterIds: msg.adapterIds, ...(msg.conflicts?.length ? { conflicts: msg.conflicts } : {}), ...(msg.rules ? { rules: msg.rules.slice(0, 20) } : {}), ...(msg.hint ? { hint: msg.hint } : {}) };
       await state.tabs.restore(caller.tabId);
       // A frame that reports again to a restarted worker may bring back a list it had lost: the
       // open panel hears that the tab's list changed and asks again.
