@@ -25,6 +25,8 @@ export default defineConfig({
       if (m.content_scripts?.length === 0) delete m.content_scripts;
     },
   },
+  // One zip per package: the MV2 build would otherwise overwrite the MV3 one (both are 'chrome').
+  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   vite: ({ browser, manifestVersion }) => ({
     plugins: [preact()],
