@@ -43,6 +43,13 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 const MODULES_ROOT = path.resolve(SITE_ROOT, '../../node_modules');
 /** Packages (devDependencies) whose files the demo serves under /node_modules/, nothing else. */
 const DEMO_PACKAGES = new Set(['vue', 'element-plus', 'jquery-easyui']);
+/** The grid-library demo pages are two of the test fixtures (tests/fixtures/grids/), served as they are. */
+const GRIDS_ROOT = path.resolve(SITE_ROOT, '../../tests/fixtures/grids');
+const DEMO_GRID_FILES: Record<string, string> = {
+  '/grids/element-plus.html': 'element-plus/todo.html',
+  '/grids/easyui.html': 'easyui/todo.html',
+  '/grids/_shared/tasks.js': '_shared/tasks.js',
+};
 
 type Resolution = { status: 200; file: string } | { status: 400 | 404 };
 
@@ -65,7 +72,9 @@ export function resolveRequest(target: string): Resolution {
   if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return { status: 400 };
   if (decoded.split('/').some((seg) => seg === '..' || seg === '.')) return { status: 400 };
 
-  // The grid-library demo pages (demo/site/grids/) load these devDependencies' browser builds.
+  const grid = DEMO_GRID_FILES[decoded];
+  if (grid) return { status: 200, file: path.join(GRIDS_ROOT, grid) };
+  // The grid-library demo pages load these devDependencies' browser builds.
   const mod = /^\/node_modules\/([\w.-]+)\/./.exec(decoded);
   if (mod) {
     if (!DEMO_PACKAGES.has(mod[1]!)) return { status: 404 };

@@ -1,4 +1,5 @@
 // The demo server hands out the grid demo pages' library builds, and nothing else from node_modules.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveRequest } from '../../scripts/demo/server';
 
@@ -16,5 +17,10 @@ describe('demo server: /node_modules/ for the grid demo pages', () => {
   it('serves the grid demo pages', () => {
     expect(resolveRequest('/grids/element-plus.html').status).toBe(200);
     expect(resolveRequest('/grids/easyui.html').status).toBe(200);
+    // The pages are the test fixtures themselves, with the task data they load.
+    for (const target of ['/grids/element-plus.html', '/grids/easyui.html', '/grids/_shared/tasks.js']) {
+      const r = resolveRequest(target);
+      expect(r.status === 200 && existsSync(r.file)).toBe(true);
+    }
   });
 });
