@@ -45,6 +45,8 @@ export class TabPages {
   /** Bumped when a tab loads a new document: a read that started before is dropped. */
   private readonly epochs = new Map<number, number>();
   private writes: Promise<unknown> = Promise.resolve();
+  /** Tabs with a write queued that hasn't started: further changes join it. */
+  private readonly unsaved = new Set<number>();
 
   constructor(private readonly memory?: TabMemory) {}
 
@@ -83,14 +85,22 @@ export class TabPages {
     return this.writes;
   }
 
+  /**
+   * Queues the tab's list for session storage. The list is read when the write starts, so a burst
+   * of changes (a long page reporting batch after batch) costs one serialisation and one write, not
+   * one per change; writes run one at a time, in order, so the last one stored is the latest state.
+   */
   private save(tabId: number): void {
     const memory = this.memory;
-    if (!memory) return;
-    const frames = this.tabs.get(tabId);
-    const value: Record<string, StoredFrame> = {};
-    for (const [id, f] of frames ?? []) value[id] = { origin: f.origin, keys: [...f.keys], status: f.status };
-    const write = () => (frames?.size ? memory.set({ [memoryKey(tabId)]: value }) : memory.remove(memoryKey(tabId)));
-    // One write at a time, in order: the last one stored is the latest state.
+    if (!memory || this.unsaved.has(tabId)) return;
+    this.unsaved.add(tabId);
+    const write = () => {
+      this.unsaved.delete(tabId);
+      const frames = this.tabs.get(tabId);
+      const value: Record<string, StoredFrame> = {};
+      for (const [id, f] of frames ?? []) value[id] = { origin: f.origin, keys: [...f.keys], status: f.status };
+      return frames?.size ? memory.set({ [memoryKey(tabId)]: value }) : memory.remove(memoryKey(tabId));
+    };
     this.writes = this.writes.then(write).catch(() => undefined);
   }
 
