@@ -1,10 +1,11 @@
 // The 台账 fields through the router: extension pages only, defaults from the OA and settings,
 // acknowledged after commit, carried by ledger/query and through a backup import.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServices, type Effects } from '@/utils/background/services';
 import { createRouter, ERRORS } from '@/utils/background/router';
 import * as store from '@/utils/store';
 import { freshDb } from '../store/helpers';
+import { fakeEffects } from './fake-effects';
 
 const OA = 'http://oa.example.gov.cn';
 const EXT = 'chrome-extension://abc';
@@ -12,11 +13,7 @@ const page = { id: 'abc', url: `${EXT}/panel.html` };
 const content = { id: 'abc', url: `${OA}/x`, origin: OA, tab: { id: 3 }, frameId: 0 };
 
 function fx(): Effects {
-  return {
-    broadcast: () => undefined, pageHasTasks: vi.fn(), openPanel: vi.fn(async () => {}), refreshBadge: vi.fn(), registerSite: vi.fn(async () => {}),
-    unregisterSite: vi.fn(async () => {}), injectNow: vi.fn(async () => {}), hasHostAccess: vi.fn(async () => true), testSelectors: vi.fn(async () => 0),
-    readPolicy: async () => ({ policy: {}, error: null }), tabHealth: vi.fn(),
-  };
+  return fakeEffects({ broadcast: () => undefined });
 }
 
 describe('task/detail and task/set-detail', () => {

@@ -1,20 +1,16 @@
 // One correction in the panel re-tags the whole series family on the site at once (correct() →
 // the new rule → retagFollowers), while an unrelated task keeps its tag.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServices, type Effects } from '@/utils/background/services';
 import type { RowReport } from '@/utils/model';
 import { freshDb } from '../store/helpers';
+import { fakeEffects } from './fake-effects';
 
 const OA = 'http://oa.example.gov.cn';
 const caller = { kind: 'content' as const, origin: OA, tabId: 3, frameId: 0 };
 const row = (nativeId: string, title: string): RowReport => ({ nativeId, title, fields: {} });
 const report = (rows: RowReport[]) => ({ type: 'rows/report' as const, adapterId: 'ecology9', product: '泛微 e-cology 9', confidence: 'product' as const, rows });
-const fx = (): Effects => ({
-  broadcast: vi.fn(), pageHasTasks: vi.fn(), openPanel: vi.fn(async () => {}), refreshBadge: vi.fn(),
-  registerSite: vi.fn(async () => {}), unregisterSite: vi.fn(async () => {}), injectNow: vi.fn(async () => {}),
-  hasHostAccess: vi.fn(async () => true), testSelectors: vi.fn(async () => 3),
-  readPolicy: async () => ({ policy: {}, error: null }), tabHealth: vi.fn(),
-});
+const fx = (): Effects => fakeEffects();
 
 describe('a correction teaches the series family', () => {
   it('every 工单 of the site follows one correction; an unrelated task does not', async () => {

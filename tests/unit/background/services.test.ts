@@ -10,25 +10,13 @@ import { freshDb } from '../store/helpers';
 import { classify } from '@/utils/tagging';
 import { DEFAULT_CATALOG } from '@/utils/catalog/default-catalog';
 import type { Catalog } from '@/utils/model';
+import { fakeEffects } from './fake-effects';
 
 const OA = 'http://oa.example.gov.cn';
 
 function effects(overrides: Partial<Effects> = {}) {
   const broadcasts: TagView[][] = [];
-  const fx: Effects = {
-    broadcast: (views) => void broadcasts.push(views),
-    pageHasTasks: vi.fn(),
-    openPanel: vi.fn(async () => {}),
-    refreshBadge: vi.fn(),
-    registerSite: vi.fn(async () => {}),
-    unregisterSite: vi.fn(async () => {}),
-    injectNow: vi.fn(async () => {}),
-    hasHostAccess: vi.fn(async () => true),
-    testSelectors: vi.fn(async () => 3),
-    readPolicy: async () => ({ policy: {}, error: null }),
-    tabHealth: vi.fn(),
-    ...overrides,
-  };
+  const fx = fakeEffects({ broadcast: (views) => void broadcasts.push(views), testSelectors: vi.fn(async () => 3), ...overrides });
   return { fx, broadcasts };
 }
 

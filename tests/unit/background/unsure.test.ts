@@ -1,7 +1,7 @@
 // 待确认 end to end in the background: the engine's unsure flag reaches the stored tag and its view;
 // 确认 clears it without changing the tag; a correction clears it; undoing the correction brings
 // the machine's own (unsure) tag back. A restarted worker reads the same from the store.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServices, type Effects } from '@/utils/background/services';
 import { createMatcher } from '@/utils/tagging';
 import { DEFAULT_CATALOG } from '@/utils/catalog/default-catalog';
@@ -9,6 +9,7 @@ import type { TagView } from '@/utils/messages/to-content';
 import type { RowReport } from '@/utils/model';
 import * as store from '@/utils/store';
 import { freshDb } from '../store/helpers';
+import { fakeEffects } from './fake-effects';
 
 const OA = 'http://oa.example.gov.cn';
 const caller = { kind: 'content' as const, origin: OA, tabId: 3, frameId: 0 };
@@ -19,19 +20,7 @@ const VAGUE = '关于有关事项的通知';
 const CLEAR = '关于做好2024年防汛抗旱工作的通知';
 
 function effects(broadcasts: TagView[][]): Effects {
-  return {
-    broadcast: (views) => void broadcasts.push(views),
-    pageHasTasks: vi.fn(),
-    openPanel: vi.fn(async () => {}),
-    refreshBadge: vi.fn(),
-    registerSite: vi.fn(async () => {}),
-    unregisterSite: vi.fn(async () => {}),
-    injectNow: vi.fn(async () => {}),
-    hasHostAccess: vi.fn(async () => true),
-    testSelectors: vi.fn(async () => 3),
-    readPolicy: async () => ({ policy: {}, error: null }),
-    tabHealth: vi.fn(),
-  };
+  return fakeEffects({ broadcast: (views) => void broadcasts.push(views) });
 }
 
 async function setup() {

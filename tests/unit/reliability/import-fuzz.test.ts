@@ -3,7 +3,7 @@
 // fake-indexeddb, with apply: true. Every one is answered (no throw, no "internal error"), every
 // refusal carries a Chinese and an English message, and a refused import leaves the store exactly
 // as it was (no partial write).
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRouter } from '@/utils/background/router';
 import { createServices, type Effects } from '@/utils/background/services';
@@ -12,24 +12,13 @@ import { canonicalJson, sha256Hex } from '@/utils/ledger/canonical';
 import * as store from '@/utils/store';
 import { freshDb } from '../store/helpers';
 import { done, dump, event, phases, rule, tag, task, T0 } from '../ledger/fixtures';
+import { fakeEffects } from '../background/fake-effects';
 
 const RUNTIME = 'ronghe-id';
 const EXT = `chrome-extension://${RUNTIME}`;
 const options = { id: RUNTIME, url: `${EXT}/options.html`, origin: EXT };
 
-const effects: Effects = {
-  broadcast: vi.fn(),
-  pageHasTasks: vi.fn(),
-  openPanel: vi.fn(async () => {}),
-  refreshBadge: vi.fn(),
-  registerSite: vi.fn(async () => {}),
-  unregisterSite: vi.fn(async () => {}),
-  injectNow: vi.fn(async () => {}),
-  hasHostAccess: vi.fn(async () => true),
-  testSelectors: vi.fn(async () => 0),
-  readPolicy: async () => ({ policy: {}, error: null }),
-  tabHealth: vi.fn(),
-};
+const effects: Effects = fakeEffects();
 
 const valid = dump({
   tasks: [task('a'), task('b', { title: '“引号”, 逗号\n😀' })],

@@ -6,6 +6,7 @@ import { createServices, type Effects } from '@/utils/background/services';
 import type { TabMemory } from '@/utils/background/services/tab-pages';
 import type { RowReport } from '@/utils/model';
 import { freshDb } from '../store/helpers';
+import { fakeEffects } from '../background/fake-effects';
 
 const OA = 'http://oa.example.gov.cn';
 const top = { kind: 'content' as const, origin: OA, tabId: 7, frameId: 0 };
@@ -33,20 +34,7 @@ function sessionArea(): TabMemory & { data: Map<string, string> } {
 }
 
 function fx(overrides: Partial<Effects> = {}): Effects {
-  return {
-    broadcast: vi.fn(),
-    pageHasTasks: vi.fn(),
-    openPanel: vi.fn(async () => {}),
-    refreshBadge: vi.fn(),
-    registerSite: vi.fn(async () => {}),
-    unregisterSite: vi.fn(async () => {}),
-    injectNow: vi.fn(async () => {}),
-    hasHostAccess: vi.fn(async () => true),
-    testSelectors: vi.fn(async () => 0),
-    readPolicy: async () => ({ policy: {}, error: null }),
-    tabHealth: vi.fn(),
-    ...overrides,
-  };
+  return fakeEffects(overrides);
 }
 
 type Listed = { items: Array<{ task: { key: string } }> };

@@ -3,7 +3,7 @@
 // closed"). Each stop starts a new background over the same IndexedDB and session storage, as a
 // restarted MV3 worker would. The real client (utils/ui/client.ts), router, services and panel
 // store: no acknowledged tick is lost and nothing is shown failed that the store saved.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRouter } from '@/utils/background/router';
 import { createServices, type Effects, type Services } from '@/utils/background/services';
@@ -14,6 +14,7 @@ import { PHASE_IDS, type PhaseId, type RowReport } from '@/utils/model';
 import type { ToBackground } from '@/utils/messages/to-background';
 import * as store from '@/utils/store';
 import { freshDb } from '../store/helpers';
+import { fakeEffects } from '../background/fake-effects';
 
 const RUNTIME = 'ronghe-id';
 const EXT = `chrome-extension://${RUNTIME}`;
@@ -39,22 +40,12 @@ function sessionArea(): TabMemory {
 }
 
 function effects(tabMemory: TabMemory | undefined, rowTags: Map<string, number>, askFrames?: (tabId: number) => void): Effects {
-  return {
+  return fakeEffects({
     ...(askFrames ? { askFrames } : {}),
     // The row tags of the page: what the content script would show after a broadcast.
     broadcast: (views) => void views.forEach((v) => rowTags.set(v.key, v.phases)),
-    pageHasTasks: vi.fn(),
-    openPanel: vi.fn(async () => {}),
-    refreshBadge: vi.fn(),
-    registerSite: vi.fn(async () => {}),
-    unregisterSite: vi.fn(async () => {}),
-    injectNow: vi.fn(async () => {}),
-    hasHostAccess: vi.fn(async () => true),
-    testSelectors: vi.fn(async () => 0),
-    readPolicy: async () => ({ policy: {}, error: null }),
-    tabHealth: vi.fn(),
     ...(tabMemory ? { tabMemory } : {}),
-  };
+  });
 }
 
 afterEach(() => setTransport(null));
