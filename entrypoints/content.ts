@@ -17,7 +17,9 @@ export default defineContentScript({
   registration: e2e ? 'manifest' : 'runtime',
   allFrames: true,
   matchAboutBlank: true,
-  runAt: 'document_idle',
+  // document_start: the worker is woken (site/config) while the page still parses, and the first
+  // scan runs in our DOMContentLoaded listener, before the page's own handlers and first layout.
+  runAt: 'document_start',
   main(ctx) {
     const isTop = window === window.top;
     let panel: PanelHost | null = null;
@@ -109,7 +111,7 @@ export default defineContentScript({
     const askConfig = async (): Promise<SiteConfigReply | null> => {
       for (const wait of [0, 100, 400, 1500]) {
         if (wait) await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), wait));
-        const config = await send<SiteConfigReply>({ type: 'site/config' });
+        const config = await send<SiteConfigReply>({ type: 'site/config', path: location.pathname });
         if (config || !ctx.isValid) return config;
       }
       return null;
@@ -117,10 +119,12 @@ export default defineContentScript({
     const configured = askConfig().then((config) => {
       if (!config) return;
       layout = config;
+      if (config.known) sensor.prime(config.known);
       if (typeof config.panelToken === 'string') panelToken = encodeURIComponent(config.panelToken);
       panel?.setLayout(config.panelWidth, config.panelMode === 'push');
       if (config.adapterOverride || config.selectors) sensor.configure(config);
     });
-    sensor.start();
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', () => sensor.start());
+    else sensor.start();
   },
 });

@@ -73,7 +73,7 @@ describe('built manifests', () => {
     const e2e = read('chrome-mv3-e2e');
     expect(e2e.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
     expect(e2e.content_scripts).toEqual([
-      { matches: ['http://127.0.0.1/*', 'http://localhost/*'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: ['content-scripts/content.js'] },
+      { matches: ['http://127.0.0.1/*', 'http://localhost/*'], all_frames: true, match_about_blank: true, run_at: 'document_start', js: ['content-scripts/content.js'] },
     ]);
     const strip = (m: Manifest) => {
       const { host_permissions: _h, content_scripts: _c, ...rest } = m;

@@ -18,6 +18,8 @@ export interface RongheServices {
   reportRows(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof RowsReport>): Promise<TagView[]>;
   pageStatus(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof PageStatus>): Promise<{ tasks: number }>;
   siteConfig(origin: string): Promise<SiteConfigReply>;
+  /** The views of the tasks a page (origin + path) showed last, for its next load. */
+  knownViews(origin: string, path: string): Promise<TagView[]>;
   testSelectors(tabId: number, selectors: SelectorOverride): Promise<{ rows: number }>;
   setPhase(taskKey: string, phase: PhaseId, done: boolean, note: string | undefined): Promise<TagView>;
   correct(taskKey: string, category: CategoryId, action: string | null): Promise<TagView[]>;
@@ -171,7 +173,8 @@ async function dispatch(s: RongheServices, who: Caller, msg: ToBackground, token
       return s.backupStatus();
     case 'site/config': {
       if (who.kind !== 'content') return null;
-      const config = await s.siteConfig(who.origin);
+      const [config, known] = await Promise.all([s.siteConfig(who.origin), msg.path ? s.knownViews(who.origin, msg.path) : []]);
+      if (known.length) config.known = known;
       // The top frame hosts <ronghe-panel>: it gets the token its panel shows (frame-token.ts).
       return who.frameId === 0 && tokens ? { ...config, panelToken: await tokens.issue(who.tabId, who.origin) } : config;
     }

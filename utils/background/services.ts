@@ -21,7 +21,7 @@ export interface Services extends RongheServices {
 }
 
 /** Services a page's tags depend on, answered before the policy is applied. */
-const PAGE_PATH: ReadonlySet<string> = new Set(['isSiteEnabled', 'taskOrigin', 'reportRows', 'pageStatus', 'siteConfig', 'openPanel', 'tasksForTab']);
+const PAGE_PATH: ReadonlySet<string> = new Set(['isSiteEnabled', 'taskOrigin', 'reportRows', 'pageStatus', 'siteConfig', 'knownViews', 'openPanel', 'tasksForTab']);
 
 export function createServices(db: store.RongheDb, effects: Effects, now: () => number = Date.now): Services {
   // Every change the badge is refreshed for also changes what progress reads return.

@@ -35,7 +35,7 @@ export async function registerSite(site: Site): Promise<boolean> {
   const existing = await api.getRegisteredContentScripts({ ids: [id] });
   if (existing.length) return true;
   await api.registerContentScripts([
-    { id, matches: [sitePattern(site.origin)], js: [SCRIPT], allFrames: true, matchOriginAsFallback: true, runAt: 'document_idle', persistAcrossSessions: true },
+    { id, matches: [sitePattern(site.origin)], js: [SCRIPT], allFrames: true, matchOriginAsFallback: true, runAt: 'document_start', persistAcrossSessions: true },
   ]);
   return true;
 }

@@ -1,6 +1,7 @@
 // Every message a content script or an extension page sends to the background, as zod schemas.
 // The router parses each one and checks who may send it (see utils/background/sender.ts).
 import { z } from 'zod';
+import type { TagView } from './to-content';
 import { Catalog, CategoryId, Period, PhaseId, RowReport, Rule, Settings, SelectorOverride, TaskDetailFields } from '../model';
 
 const taskKey = z.string().min(1).max(200);
@@ -49,7 +50,11 @@ export const TaskCorrect = z.object({
 });
 
 /** A content script asks how its own site is configured (adapter override, custom selectors). */
-export const SiteConfig = z.object({ type: z.literal('site/config') });
+export const SiteConfig = z.object({
+  type: z.literal('site/config'),
+  /** The frame's path: the reply carries the views of the tasks this page showed last (page-memory.ts). */
+  path: z.string().max(500).optional(),
+});
 /** Options asks a tab to count the rows some custom selectors would find ("test on this page"). */
 export const SelectorsTest = z.object({ type: z.literal('selectors/test'), tabId: z.number().int().nonnegative(), selectors: SelectorOverride });
 
@@ -145,6 +150,8 @@ export interface SiteConfigReply {
   panelMode: 'overlay' | 'push';
   /** Top frame only: the token its framed panel sends with each message (the framing guard). */
   panelToken?: string;
+  /** The current views of the tasks this page showed last time, to tag its rows before asking. */
+  known?: TagView[];
 }
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };

@@ -58,6 +58,9 @@ const BATCH = 2000;
 /** Rows read per step of a scan; steps run until SLICE_MS, then the page gets the thread back. */
 const STEP_ROWS = 100;
 const SLICE_MS = 12;
+/** Until the frame has its first tags: a list read in one go is tagged before the page's first
+ * layout (one layout, not two), and no task of ours passes the 50-ms long-task line. */
+const FIRST_SLICE_MS = 40;
 /** Status reports (every tagged key) are coalesced: one per this long at most. */
 const STATUS_MS = 60;
 /** How long answered rows wait for the rest of their scan's answers before they are tagged anyway. */
@@ -101,6 +104,9 @@ export class PageSensor {
   private flushing = false;
   /** A scan is between its slices: its answers are written together when it ends. */
   private scanning = false;
+  /** Views the background sent before the rows were read (what this page showed last time): shown
+   * at once, and the rows reported all the same (sightings), which confirms or updates them. */
+  private readonly primed = new Set<string>();
 
   constructor(private readonly deps: SensorDeps) {
     this.observer = new MutationObserver((records) => {
@@ -148,6 +154,16 @@ export class PageSensor {
         if (tag.isConnected) updateRowTag(tag, view, this.deps.texts);
         else tags.delete(tag);
       }
+    }
+  }
+
+  /** The views of the tasks this page showed last time (site/config): rows found later are tagged
+   * with them in the scan that finds them, before the page's own first layout if it is fast. */
+  prime(views: TagView[]): void {
+    for (const view of views) {
+      if (this.views.has(view.key)) continue;
+      this.views.set(view.key, view);
+      this.primed.add(view.key);
     }
   }
 
@@ -201,10 +217,12 @@ export class PageSensor {
     let at = 0;
     let total = -1;
     const unknown: Array<{ row: ExtractedRow; key: string }> = [];
+    /** Rows whose views are known: written together when the scan ends (one layout). */
+    const known: Array<{ row: ExtractedRow; key: string }> = [];
     const step = (): void => {
       if (this.destroyed || generation !== this.generation) return;
       this.scanning = true;
-      const until = Date.now() + SLICE_MS;
+      const until = Date.now() + (this.tagsByKey.size ? SLICE_MS : FIRST_SLICE_MS);
       for (let match = matches[index]; match; match = matches[index]) {
         if (total < 0) total = adapters.rowCount(match);
         if (at >= total) {
@@ -224,8 +242,9 @@ export class PageSensor {
           const key = adapters.taskKey(origin, match.adapterId, row.report);
           if (!this.track(row, key)) continue;
           const view = this.views.get(key);
-          if (view) this.render(row, key, view);
-          else if (this.pending.has(key)) this.rescanAfterReply = true;
+          if (view) known.push({ row, key });
+          if (view && (!this.primed.has(key) || this.pending.has(key))) continue;
+          if (this.pending.has(key)) this.rescanAfterReply = true;
           else {
             this.pending.add(key);
             unknown.push({ row, key });
@@ -235,6 +254,7 @@ export class PageSensor {
         if (unknown.length && (at >= total || Date.now() >= until)) this.resolve(match, unknown.splice(0));
       }
       this.scanning = false;
+      this.write(known);
       if (this.queue.length) this.flushSoon();
       this.lastRowCount = rowCount;
       this.watch(matches.map((m) => m.root));
@@ -292,10 +312,19 @@ export class PageSensor {
             const item = chunk[index];
             if (!item) return;
             this.views.set(view.key, view);
+            this.primed.delete(view.key);
             this.queue.push(item);
           });
           this.flushSoon();
         });
+    }
+  }
+
+  private write(items: Array<{ row: ExtractedRow; key: string }>): void {
+    for (const item of items) {
+      const view = this.views.get(item.key);
+      // The row may have been recycled for another task while we waited.
+      if (view && this.rows.get(item.row.row)?.key === item.key) this.render(item.row, item.key, view);
     }
   }
 
@@ -383,11 +412,7 @@ export class PageSensor {
     this.flushTimer = null;
     this.flushing = false;
     if (this.destroyed) return;
-    for (const item of this.queue.splice(0)) {
-      const view = this.views.get(item.key);
-      // The row may have been recycled for another task while we waited.
-      if (view && this.rows.get(item.row.row)?.key === item.key) this.render(item.row, item.key, view);
-    }
+    this.write(this.queue.splice(0));
     this.statusSoon();
   }
 

@@ -5,15 +5,14 @@ import { shadowHost } from './shadow-host';
 
 export const TAG_NAME = 'ronghe-tag';
 
-const CSS = `
-:host{display:inline-block;margin-inline-start:6px;vertical-align:middle;line-height:1;font-size:12px}
-button{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:3px;max-width:14em;
- padding:2px 6px;border-radius:9px;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;
- font:12px/1.4 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;border:1px solid currentColor}
-button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
-.p0{color:#9a3412;background:#fff7ed}.p1,.p2,.p3{color:#854d0e;background:#fefce8}.p4{color:#166534;background:#f0fdf4}
-.none{color:#525252;background:#f5f5f5}.unsure{border-style:dashed;outline:1px dashed currentColor;outline-offset:1px}
-`;
+// (The button holds one text node: inline-block is all it needs for max-width and the ellipsis.)
+const CSS =
+  ':host{display:inline-block;margin-inline-start:6px;vertical-align:middle;line-height:1}' +
+  'button{all:unset;box-sizing:border-box;display:inline-block;max-width:14em;padding:2px 6px;border-radius:9px;' +
+  'cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font:12px/1.4 system-ui,"Microsoft YaHei",sans-serif;border:1px solid}' +
+  'button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}' +
+  '.p0{color:#9a3412;background:#fff7ed}.p1,.p2,.p3{color:#854d0e;background:#fefce8}.p4{color:#166534;background:#f0fdf4}' +
+  '.none{color:#525252;background:#f5f5f5}.unsure{border-style:dashed;outline:1px dashed;outline-offset:1px}';
 
 let sharedSheet: CSSStyleSheet | null | undefined;
 function styleSheet(): CSSStyleSheet | null {

@@ -13,7 +13,7 @@ export function shadowHost(name: string, mode: 'open' | 'closed', fallback: 'spa
   } catch {
     if (!elementConflicts.has(name)) {
       elementConflicts.add(name);
-      console.warn(`[ronghe] this page defines its own <${name}>: using <${fallback} data-${name}> instead`);
+      console.warn(`[ronghe] the page defines <${name}>: a stand-in is used`);
     }
     const stand = document.createElement(fallback);
     stand.setAttribute(`data-${name}`, '');

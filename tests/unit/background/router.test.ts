@@ -42,6 +42,7 @@ function fakeServices(overrides: Partial<RongheServices> = {}): RongheServices {
     backupStatus: vi.fn(async () => ({})),
     getDetail: vi.fn(async () => ({})),
     setDetail: vi.fn(async () => ({ taskKey: 'k', origin: 'http://a', updatedAt: 1 })),
+    knownViews: vi.fn(async () => []),
     siteConfig: vi.fn(async () => ({ adapterOverride: null, selectors: null, panelWidth: 380, panelMode: 'overlay' as const })),
     testSelectors: vi.fn(async () => ({ rows: 0 })),
     ...overrides,
@@ -82,7 +83,7 @@ const EXAMPLES: Record<ToBackground['type'], ToBackground> = {
   'ledger/import': { type: 'ledger/import', text: '{}', apply: false },
   'ledger/exported': { type: 'ledger/exported' },
   'backup/status': { type: 'backup/status' },
-  'site/config': { type: 'site/config' },
+  'site/config': { type: 'site/config', path: '/todo' },
   'selectors/test': { type: 'selectors/test', tabId: 7, selectors: { row: 'tr', title: 'a' } },
   'task/detail': { type: 'task/detail', taskKey: 'own-1' },
   'task/set-detail': { type: 'task/set-detail', taskKey: 'own-1', detail: { owner: '张三', deadline: '2026-06-30' } },
@@ -104,6 +105,17 @@ describe('router', () => {
     for (const fn of ['confirm', 'clearAll', 'setSettings', 'deleteRule', 'enableSite', 'listRules', 'progress', 'tasksForTab', 'ledgerQuery', 'ledgerImport', 'setCatalog', 'setSite', 'removeSite', 'putRule', 'getDetail', 'setDetail'] as const) {
       expect(services[fn]).not.toHaveBeenCalled();
     }
+  });
+
+  it("site/config gives a frame the known views of its own origin's page, never another's", async () => {
+    const known = [{ key: 'own-1', category: 'emergency', action: null, categoryName: '应急', label: '应急', actionName: null, phases: 1, confidence: 1, source: 'auto', evidence: [] }];
+    const services = fakeServices({ knownViews: vi.fn(async () => known) });
+    const route = createRouter(services, RUNTIME_ID, EXT);
+    const reply = (await route({ type: 'site/config', path: '/todo' }, content)) as { ok: true; data: { known?: unknown } };
+    expect(reply.data.known).toEqual(known);
+    expect(services.knownViews).toHaveBeenCalledWith(OA, '/todo');
+    expect(await route({ type: 'site/config', path: '/todo' }, { ...content, url: 'http://evil.example/todo', origin: 'http://evil.example' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(services.knownViews).toHaveBeenCalledTimes(1);
   });
 
   it('accepts content messages about its own origin and passes the sender, not the payload', async () => {

@@ -3,7 +3,7 @@
 // "Nonexistent script ID".
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from '@/utils/browser';
-import { unregisterSite } from '@/utils/background/site-registration';
+import { registerSite, unregisterSite } from '@/utils/background/site-registration';
 import type { Site } from '@/utils/model';
 
 const site = (origin: string, source: Site['source'] = 'user'): Site => ({ origin, enabled: false, source, adapterOverride: null, selectors: null, addedAt: 1 });
@@ -21,7 +21,10 @@ function fakeScripting(registered: string[]) {
 }
 
 const slot = browser as unknown as { scripting?: unknown };
-afterEach(() => delete slot.scripting);
+afterEach(() => {
+  delete slot.scripting;
+  vi.restoreAllMocks();
+});
 
 describe('unregisterSite', () => {
   it('does nothing for a site without a registered script (the e2e manifest declares it)', async () => {
@@ -36,5 +39,19 @@ describe('unregisterSite', () => {
     slot.scripting = api;
     await unregisterSite(site('http://oa.example.gov.cn'));
     expect(api.ids.size).toBe(0);
+  });
+});
+
+describe('registerSite', () => {
+  it('registers the script as the e2e manifest declares it: every frame, from document_start', async () => {
+    const registerContentScripts = vi.fn(async () => {});
+    slot.scripting = { ...fakeScripting([]), registerContentScripts };
+    const perms = browser as unknown as { permissions?: { contains(p: unknown): Promise<boolean> } };
+    perms.permissions ??= { contains: async () => false };
+    vi.spyOn(perms.permissions, 'contains').mockResolvedValue(true);
+    await expect(registerSite({ ...site('http://oa.example.gov.cn'), enabled: true })).resolves.toBe(true);
+    expect(registerContentScripts).toHaveBeenCalledWith([
+      expect.objectContaining({ matches: ['http://oa.example.gov.cn/*'], allFrames: true, runAt: 'document_start' }),
+    ]);
   });
 });

@@ -57,11 +57,49 @@ describe('PageSensor', () => {
     expect(report).toHaveBeenCalledTimes(1);
   });
 
+  it('tags rows at once from the views this page showed last time, still reports them, and takes the answer', async () => {
+    history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', table([201, 202]));
+    const keys = ['ecology9:201@localhost:3000', 'ecology9:202@localhost:3000'];
+    let answer: (views: TagView[]) => void = () => {};
+    const report = vi.fn((batch: RowBatch) => {
+      expect(batch.rows.map((r) => r.nativeId)).toEqual(['201', '202']);
+      return new Promise<TagView[] | null>((resolve) => (answer = resolve));
+    });
+    sensor = new PageSensor({
+      doc: document,
+      adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey },
+      report,
+      status: vi.fn(),
+      openPanel: vi.fn(),
+      texts: { tooltip: (v) => v.categoryName, unsure: '待确认' },
+      setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
+      clearTimeout: (id) => window.clearTimeout(id),
+    });
+    // Only one of the two rows was on the page last time.
+    sensor.prime([{ ...view(keys[0]!), phases: 1 }]);
+    sensor.start();
+    // In the scan itself: no answer needed for the known row.
+    expect(tags().map((t) => [t.getAttribute('data-task-key'), t.getAttribute('data-phases')])).toEqual([[keys[0], '1']]);
+    // Both rows are reported all the same (their sightings), and the answer is what stays.
+    expect(report).toHaveBeenCalledTimes(1);
+    answer([{ ...view(keys[0]!), phases: 3 }, view(keys[1]!)]);
+    await vi.waitFor(() => expect(tags()).toHaveLength(2));
+    expect(tags().map((t) => t.getAttribute('data-phases'))).toEqual(['3', '0']);
+    // Confirmed: a re-scan asks nothing again.
+    sensor.navigated();
+    await settle();
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(tags()).toHaveLength(2);
+  });
+
   it('reads a long list in slices, yielding to the page between them, one tag per row', async () => {
     history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
     document.body.replaceChildren();
-    document.body.insertAdjacentHTML('beforeend', table(Array.from({ length: 650 }, (_, i) => 1000 + i)));
-    // A clock that moves 5 ms per 100 rows read: a 12-ms slice reads 300 rows, then yields.
+    document.body.insertAdjacentHTML('beforeend', table(Array.from({ length: 1300 }, (_, i) => 1000 + i)));
+    // A clock that moves 5 ms per 100 rows read: until the frame has tags, a 40-ms slice reads 800
+    // rows; after that, a 12-ms slice reads 300, then yields.
     let now = 1_000_000;
     const clock = vi.spyOn(Date, 'now').mockImplementation(() => now);
     const batches: RowBatch[] = [];
@@ -77,10 +115,19 @@ describe('PageSensor', () => {
     });
     try {
       sensor.start();
-      // The first slice is read at once; the rest waits for the next tasks.
-      expect(batches.map((b) => b.rows.length)).toEqual([300]);
-      await vi.waitFor(() => expect(tags()).toHaveLength(650), { timeout: 5000 });
-      expect(batches.map((b) => b.rows.length)).toEqual([300, 300, 50]);
+      // The first slice is read at once; the rest waits for the next task.
+      expect(batches.map((b) => b.rows.length)).toEqual([800]);
+      await vi.waitFor(() => expect(tags()).toHaveLength(1300), { timeout: 3000 });
+      expect(batches.map((b) => b.rows.length)).toEqual([800, 500]);
+      // More rows once the page has tags: short slices.
+      batches.length = 0;
+      now += 1000;
+      const more = document.createElement('div');
+      more.insertAdjacentHTML('beforeend', table(Array.from({ length: 650 }, (_, i) => 5000 + i)));
+      document.querySelector('tbody')!.append(...more.querySelectorAll('tbody > tr'));
+      await vi.waitFor(() => expect(tags()).toHaveLength(1950), { timeout: 3000 });
+      // The re-scan reads all 1,950 rows in 300-row slices; the 1,300 tagged ones are not asked again.
+      expect(batches.map((b) => b.rows.length)).toEqual([200, 300, 150]);
       expect(new Set(batches.flatMap((b) => b.rows.map((r) => r.nativeId))).size).toBe(650);
     } finally {
       clock.mockRestore();

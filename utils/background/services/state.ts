@@ -9,6 +9,7 @@ import type { PolicyState } from '../policy';
 import { siteKey } from '../site-key';
 import { tagView } from '../tag-view';
 import type { Effects } from './effects';
+import { PageMemory } from './page-memory';
 import { TabPages } from './tab-pages';
 
 /** How long the start waits for the managed policy before answering with the stored catalog. */
@@ -20,6 +21,8 @@ export class BackgroundState {
   sites = new Map<string, Site>();
   policy: PolicyState = { policy: {}, error: null };
   readonly tabs: TabPages;
+  /** The tasks each page showed last: its next load is tagged before its rows are asked about. */
+  readonly pages: PageMemory;
   /** Built on the first classification: a restarted worker that only re-sees known tasks never needs it. */
   private match: ((input: ClassifyInput) => Classification) | null = null;
   /** Resolves once the managed policy is read and applied (sites, settings, its catalog). */
@@ -48,6 +51,7 @@ export class BackgroundState {
     readonly now: () => number,
   ) {
     this.tabs = new TabPages(effects.tabMemory);
+    this.pages = new PageMemory(effects.tabMemory);
   }
 
   /**

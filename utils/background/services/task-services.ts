@@ -12,7 +12,7 @@ import { tabHealthOf } from './site-services';
 
 type TaskServices = Pick<
   RongheServices,
-  'taskOrigin' | 'reportRows' | 'pageStatus' | 'setPhase' | 'correct' | 'uncorrect' | 'confirm' | 'openPanel' | 'tasksForTab' | 'tasksList' | 'progress'
+  'taskOrigin' | 'reportRows' | 'pageStatus' | 'knownViews' | 'setPhase' | 'correct' | 'uncorrect' | 'confirm' | 'openPanel' | 'tasksForTab' | 'tasksList' | 'progress'
 >;
 
 /** How long tasks/for-tab waits for a tab's frames to report again when it knows none of them. */
@@ -110,6 +110,13 @@ export function taskServices(state: BackgroundState): TaskServices {
       return tags.map((tag) => state.view(tag));
     },
 
+    async knownViews(origin, path) {
+      const keys = await state.pages.keys(origin + path);
+      if (!keys.length) return [];
+      const tags = await state.tags(keys);
+      return tags.flatMap((tag) => (tag ? [state.view(tag)] : []));
+    },
+
     /** Answers with the tab's task count, so a top frame that starts after its child frames
      * reported still learns that the page has tasks. */
     async pageStatus(caller, msg) {
@@ -122,6 +129,7 @@ export function taskServices(state: BackgroundState): TaskServices {
       }
       effects.tabHealth(caller.tabId, tabHealthOf(state, caller.tabId));
       reported(caller.tabId);
+      void state.pages.remember(caller.origin + msg.path, msg.keys);
       return { tasks: state.tabs.count(caller.tabId) };
     },
 
