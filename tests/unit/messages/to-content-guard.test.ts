@@ -22,7 +22,7 @@ const message = fc.oneof(
   fc.record({ type: fc.constant('page/has-tasks'), count: fc.oneof(fc.integer(), fc.double(), fc.string()) }),
   fc.record({ type: fc.constant('page/report') }),
   fc.record({
-    type: fc.constant('selectors/test'),
+    type: fc.constantFrom('selectors/test', 'site/selectors'),
     selectors: fc.oneof(
       fc.record({ listRoot: fc.oneof(fc.string(), fc.integer()), row: fc.string(), title: fc.oneof(fc.string(), fc.constant(null)), nativeId: fc.string() }, { requiredKeys: ['row'] }),
       fc.anything(),
