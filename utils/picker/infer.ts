@@ -180,6 +180,18 @@ function readWith(doc: Document, selectors: SelectorOverride): ExtractedRow[] {
   return detectLists(doc, url, { selectors }).flatMap((m) => extractRows(m));
 }
 
+/** A repeated group that is a menu, a tab bar or a list of names: nav markup or classes around
+ * it, or short texts (real task titles are sentences). */
+function navLike(group: Element[]): boolean {
+  const parent = group[0]!.parentElement;
+  if (!parent) return false;
+  if (parent.closest(NAV)) return true;
+  for (let el: Element | null = parent, depth = 0; el && depth < 3; el = el.parentElement, depth++) if (isNavByClass(el)) return true;
+  if (group.some(isNavByClass)) return true;
+  const lengths = group.map((g) => textOf(g).length).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)]! <= SHORT_TITLE;
+}
+
 function looksLikeNav(rows: ExtractedRow[], root: Element): boolean {
   if (root.closest(NAV)) return true;
   for (let el: Element | null = root, depth = 0; el && depth < 3; el = el.parentElement, depth++) if (isNavByClass(el)) return true;
@@ -195,6 +207,9 @@ export function inferFromPick(target: Element): Inference {
   if (title.closest(NAV)) return { ok: false, problem: 'nav' };
   if (!textOf(title) && !title.getAttribute('title')) return { ok: false, problem: 'empty' };
   const doc = title.ownerDocument;
+  // The title itself repeats (a column of short links or labels): a menu, not a row of a list.
+  const own = similarSiblings(title);
+  if (!isCell(title) && own.length >= 2 && navLike(own)) return { ok: false, problem: 'nav' };
   let sawRepeat = false;
   let depth = 0;
   for (let row = title.parentElement; row && row !== doc.body && row !== doc.documentElement && depth < MAX_DEPTH; row = row.parentElement, depth++) {
@@ -202,6 +217,7 @@ export function inferFromPick(target: Element): Inference {
     const siblings = similarSiblings(row);
     if (siblings.length < 2) continue;
     sawRepeat = true;
+    if (navLike(siblings)) return { ok: false, problem: 'nav' };
     if (sideBySide(siblings)) continue;
     const selectors = chooseSelectors(row, title, siblings);
     if (!selectors) continue;

@@ -139,3 +139,23 @@ describe('stable names', () => {
   it.each(['todo-item', 'el-table__row', 'ag-row', 'grid', 'layui-table-body'])('%s is stable', (n) => expect(isStableName(n)).toBe(true));
   it.each(['css-1x8fa2', 'sc-bdfBwQ', 'el-id-1024-5', 'ext-gen123', 'grid_8f3a9c21d', 'Title_title__3kF9a', '9col'])('%s is generated', (n) => expect(isStableName(n)).toBe(false));
 });
+
+describe('the browser test pages (tests/fixtures/picker): missed by every rule, taught by one pick', () => {
+  const load = (name: string) => parsePage(readFileSync(join(ROOT, 'picker', name), 'utf8'), `${ORIGIN}/picker/${name}`);
+
+  it.each([
+    ['cards.html', '市政府办公室关于防汛抗旱工作的督办函', 5],
+    ['frame-list.html', '城东片区棚户区改造项目建设进度报告', 4],
+  ] as const)('%s', (name, title, count) => {
+    const doc = load(name);
+    expect(readBack(doc, { row: 'never-a-row', title: 'never' })).toHaveLength(0);
+    expect(detectLists(doc, new URL(doc.location.href)).flatMap((m) => extractRows(m))).toHaveLength(0);
+    const result = inferFromPick(elementWithText(doc, title));
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.rows).toHaveLength(count);
+  });
+
+  it('cards.html: its menu is a wrong pick', () => {
+    expect(inferFromPick(elementWithText(load('cards.html'), '公文管理'))).toEqual({ ok: false, problem: 'nav' });
+  });
+});
