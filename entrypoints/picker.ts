@@ -1,7 +1,7 @@
 // 标注本页任务: injected on demand (scripting.executeScript / tabs.executeScript, never listed in the
 // manifest) into every frame of the tab the user asked from the popup or the panel. Not part of the
 // content script, whose budget is spent; it reads pages the way the content script does.
-import { ToPicker } from '@/utils/messages/to-content';
+import { isToPicker } from '@/utils/messages/to-picker-guard';
 import { Picker } from '@/utils/picker/picker';
 import { getMessage, onMessage, runtimeId, sendMessage } from '@/utils/sensor/extension-api';
 
@@ -13,8 +13,7 @@ export default defineUnlistedScript(() => {
   slot.__rongheUiPicker?.end();
   const listener = (raw: unknown, sender: { id?: string }) => {
     if (!sender.id || sender.id !== runtimeId()) return;
-    const parsed = ToPicker.safeParse(raw);
-    if (parsed.success) picker.handle(parsed.data);
+    if (isToPicker(raw)) picker.handle(raw);
   };
   const picker: Picker = new Picker({
     doc: document,
