@@ -27,7 +27,7 @@ export type PickerMessage =
   | { type: 'picker/save'; selectors: SelectorOverride; rows: number };
 
 const CSS = `
-:host{all:initial}
+:host{all:initial !important}
 .box{position:fixed;pointer-events:none;z-index:2147483646;box-sizing:border-box}
 .hover{outline:2px dashed #1d4ed8;outline-offset:1px;background:rgba(29,78,216,.08)}
 .row{outline:2px solid #b91c1c;outline-offset:-1px;background:rgba(185,28,28,.07)}
@@ -225,7 +225,10 @@ export class Picker {
     // The top frame shows its own pick at once; the background tells the others (and the toolbar
     // when the pick is in a frame below).
     if (this.deps.isTop) this.handle({ type: 'picker/status', pick, rows: report.rows, problem: report.problem });
-    void this.deps.send(report);
+    // Refused (this frame's site is not enabled): nothing here can be saved, so nothing stays outlined.
+    void this.deps.send(report).then((ok) => {
+      if (!ok && this.proposal?.pick === pick) this.clearProposal();
+    });
   }
 
   private clearProposal(): void {
