@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchChromium, type ChromiumSession } from './harness';
+import { axeViolations, launchChromium, seriousOrCritical, type ChromiumSession } from './harness';
 
 const ROOT = resolve('tests/fixtures/picker');
 const CARD_TITLES = [
@@ -151,6 +151,8 @@ describe('标注本页任务 (Chromium)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => status(page).textContent()).toContain(await ui('picker_count', ['5']));
     expect(await page.locator('ronghe-picker .box.row').count()).toBe(5);
+    // The toolbar with its count and buttons passes axe (no serious or critical violation).
+    expect(seriousOrCritical(await axeViolations(page.mainFrame()))).toEqual([]);
     // 确认 has the focus: a keyboard user goes on with Tab and Enter.
     expect(await page.evaluate(() => document.querySelector('ronghe-picker')!.shadowRoot!.activeElement?.textContent)).toBe(await ui('picker_confirm'));
 
