@@ -200,6 +200,18 @@ describe('标注本页任务 (Chromium)', () => {
     await page.getByText('通知公告', { exact: true }).click();
     await expect.poll(() => status(page).textContent()).toBe(await ui('picker_problem_nav'));
 
+    // Without a mouse: the arrows reach the iframe, Enter goes in, the arrows and Enter pick there.
+    for (let i = 0; i < 20 && (await status(page).textContent()) !== (await ui('picker_frame')); i++) await page.keyboard.press('ArrowDown');
+    expect(await status(page).textContent()).toBe(await ui('picker_frame'));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => frame.locator('ronghe-picker [role=status]').textContent()).toBe(await ui('picker_candidate', [FRAME_TITLES[0]!]));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page).textContent()).toContain(await ui('picker_count', ['4']));
+    await bar(page).getByRole('button', { name: await ui('picker_repick') }).click();
+    await expect.poll(() => status(page).textContent()).toBe(await ui('picker_prompt'));
+    expect(await frame.locator('ronghe-picker .box.row').count()).toBe(0);
+
     await frame.getByText(FRAME_TITLES[2]!, { exact: true }).click();
     await expect.poll(() => status(page).textContent()).toContain(await ui('picker_count', ['4']));
     expect(await frame.locator('ronghe-picker .box.row').count()).toBe(4);

@@ -45,8 +45,8 @@ button[hidden]{display:none}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
-/** Elements the keyboard moves among: links, cells and other elements with text of their own. */
-const CANDIDATES = 'a[href],a[onclick],[role=link],td,[role=gridcell],li,span,div,p,h1,h2,h3,h4,label,iframe,frame';
+/** Elements the keyboard moves among: links, frames and any element with text of its own. */
+const CANDIDATES = 'body *:not(script,style,noscript,template,option,title)';
 const MAX_CANDIDATES = 5000;
 const MAX_ROWS_SHOWN = 400;
 /** Pointer and mouse events the page must not see while picking (its own click handlers). */
@@ -82,6 +82,14 @@ export class Picker {
     this.rowLayer = doc.createElement('div');
     this.root.append(this.hoverBox, this.rowLayer);
     if (deps.isTop) this.buildBar();
+    else {
+      // A frame below has no toolbar: its keyboard candidates are read out from a hidden live region.
+      this.status = doc.createElement('p');
+      this.status.className = 'sr';
+      this.status.setAttribute('role', 'status');
+      this.status.setAttribute('aria-live', 'polite');
+      this.root.append(this.status);
+    }
     (doc.body ?? doc.documentElement).append(this.host);
     this.listen();
     if (this.bar) this.bar.focus();
@@ -176,7 +184,11 @@ export class Picker {
       e.preventDefault();
       e.stopImmediatePropagation();
       const el = this.candidates[this.cursor]!;
-      if (el.localName === 'iframe' || el.localName === 'frame') (el as HTMLIFrameElement).contentWindow?.focus();
+      if (el.localName === 'iframe' || el.localName === 'frame') {
+        // Into the frame: its own picker takes the keys from there.
+        (el as HTMLIFrameElement).focus();
+        (el as HTMLIFrameElement).contentWindow?.focus();
+      }
       else this.pick(el);
     }
   }
