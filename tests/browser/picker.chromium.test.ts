@@ -193,8 +193,9 @@ describe('标注本页任务 (Chromium)', () => {
     const panelFrame = await waitFor(() => page.frames().find((f) => f.url().startsWith(`chrome-extension://${session.extensionId}/panel.html`)));
     await panelFrame.getByRole('button', { name: await ui('picker_label') }).click();
     await expect.poll(() => status(page).textContent()).toBe(await ui('picker_prompt'));
-    // The panel got out of the way.
+    // The panel got out of the way, and the toolbar has the focus.
     await expect.poll(() => page.locator('ronghe-panel iframe:not([hidden])').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.querySelector('ronghe-picker')!.shadowRoot!.activeElement?.getAttribute('role'))).toBe('dialog');
 
     // A wrong pick in the top frame: the shell's side menu.
     await page.getByText('通知公告', { exact: true }).click();

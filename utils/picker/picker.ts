@@ -150,6 +150,9 @@ export class Picker {
       });
     }
     on(win, 'keydown', (e) => this.onKey(e as KeyboardEvent));
+    // Started from the in-page panel, which then closes and hands the focus to 融合助手's handle:
+    // the toolbar takes it back once the host is done.
+    if (this.deps.isTop) on(win, 'message', (e) => (e as MessageEvent).data === 'ronghe:close' && setTimeout(() => this.bar?.focus(), 0));
     on(win, 'scroll', () => this.repositionSoon());
     on(win, 'resize', () => this.repositionSoon());
   }
