@@ -45,6 +45,8 @@ export function isStableName(name: string): boolean {
   // css-1x2y3z, sc-bdfBwQ, jsx-123, _title_3kf9a, ember123, ext-gen12, el-id-1024-5, a hash tail.
   if (/^(css|sc|jsx|emotion|svelte|ember|ext-gen|el-id|ng-tns|v-)[-\d]/i.test(name)) return false;
   if (/\d{3,}/.test(name) || /[a-z]\d[a-z]/i.test(name)) return false;
+  // Indexes a grid numbers its tables and columns with: el-table_1_column_3, laytable-cell-1-0-1.
+  if ((name.match(/(^|[-_])\d+(?=[-_]|$)/g) ?? []).length >= 2) return false;
   if (/(^|[-_])[a-zA-Z0-9]{5,}$/.test(name) && /\d/.test(name) && /[A-Z]/.test(name)) return false;
   if (/__[a-zA-Z0-9]{5,}$/.test(name) && /\d/.test(name.slice(name.lastIndexOf('__')))) return false;
   return true;
