@@ -6,6 +6,7 @@
 import type { ExtractedRow } from '../adapters';
 import type { ToPicker } from '../messages/to-content';
 import type { SelectorOverride } from '../model';
+import { shadowHost } from '../sensor/shadow-host';
 import { inferFromPick, titleElementOf, type PickProblem } from './infer';
 
 export const PICKER_NAME = 'ronghe-picker';
@@ -74,8 +75,8 @@ export class Picker {
   constructor(private readonly deps: PickerDeps) {
     const { doc } = deps;
     this.returnFocus = doc.activeElement;
-    this.host = doc.createElement(PICKER_NAME);
-    this.root = this.host.attachShadow({ mode: 'open' });
+    // A page that defined <ronghe-picker> itself gets a plain <div data-ronghe-picker> instead.
+    ({ host: this.host, root: this.root } = shadowHost(PICKER_NAME, 'open', 'div'));
     this.root.append(Object.assign(doc.createElement('style'), { textContent: CSS }));
     this.hoverBox = this.box('hover');
     this.hoverBox.hidden = true;
@@ -203,7 +204,7 @@ export class Picker {
       this.candidates = [];
       for (const el of all) {
         if (this.candidates.length >= MAX_CANDIDATES) break;
-        if (el.closest(`${PICKER_NAME},ronghe-tag,ronghe-panel`)) continue;
+        if (el.closest(`${PICKER_NAME},[data-${PICKER_NAME}],ronghe-tag,ronghe-panel,[data-ronghe-tag],[data-ronghe-panel]`)) continue;
         const isFrame = el.localName === 'iframe' || el.localName === 'frame';
         if (!isFrame && !ownText(el) && !(el.matches('a,[role=link]') && (el.textContent ?? '').trim())) continue;
         const r = el.getBoundingClientRect();
@@ -352,8 +353,7 @@ export class Picker {
   /** 已标注 N 项任务: a status line that removes itself, read out by screen readers. */
   private announceSaved(rows: number): void {
     const { doc, t } = this.deps;
-    const host = doc.createElement(PICKER_NAME);
-    const root = host.attachShadow({ mode: 'open' });
+    const { host, root } = shadowHost(PICKER_NAME, 'open', 'div');
     const note = doc.createElement('p');
     note.className = 'bar';
     note.setAttribute('role', 'status');
