@@ -68,6 +68,9 @@ export class Picker {
   private candidates: Element[] = [];
   private cursor = -1;
   private ended = false;
+  /** This frame's picks, the newest last: a late relay of an older one is ignored. */
+  private readonly ownPicks = new Set<string>();
+  private lastPick: string | null = null;
   private frame = 0;
   private readonly returnFocus: Element | null;
   private readonly listeners: Array<[EventTarget, string, EventListener]> = [];
@@ -109,7 +112,9 @@ export class Picker {
       });
       return;
     }
-    // picker/status: the frame whose pick this is holds the proposal; the others drop theirs.
+    // picker/status: the frame whose pick this is holds the proposal; the others drop theirs. The
+    // relay of an earlier pick of this frame, overtaken by a newer one, changes nothing.
+    if (msg.pick !== null && msg.pick !== this.lastPick && this.ownPicks.has(msg.pick)) return;
     if (this.proposal && this.proposal.pick !== msg.pick) this.clearProposal();
     if (!this.deps.isTop) return;
     if (msg.pick === null) this.showPrompt();
@@ -232,6 +237,8 @@ export class Picker {
   private pick(target: Element): void {
     const result = inferFromPick(target);
     const pick = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    this.ownPicks.add(pick);
+    this.lastPick = pick;
     this.clearProposal();
     if (result.ok) {
       this.proposal = { pick, selectors: result.selectors, rows: result.rows };

@@ -80,6 +80,15 @@ describe('the picker in a frame', () => {
     expect(root()!.querySelectorAll('.box.row')).toHaveLength(0);
   });
 
+  it('a late relay of an earlier pick of this frame does not drop the newer one', () => {
+    const { picker, sent, root, title } = setup();
+    title(0).click();
+    const first = (sent[0] as { pick: string }).pick;
+    title(1).click();
+    picker.handle({ type: 'picker/status', pick: first, rows: 3, problem: null });
+    expect(root()!.querySelectorAll('.box.row')).toHaveLength(3);
+  });
+
   it('Esc anywhere cancels every frame and removes all it added', () => {
     const { sent, onEnd, title } = setup();
     title(2).click();
