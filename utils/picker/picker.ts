@@ -169,8 +169,10 @@ export class Picker {
     if (!target || (target as Node).nodeType !== 1) return null;
     const el = target as Element;
     if (el === this.host || this.host.contains(el) || this.root.contains(el)) return null;
-    if (el.closest('ronghe-tag,ronghe-panel,[data-ronghe-tag],[data-ronghe-panel]')) return null;
-    return el;
+    // The 融合助手 handle and panel stay usable; a row tag stands for its row's title.
+    if (el.closest('ronghe-panel,[data-ronghe-panel]')) return null;
+    const tag = el.closest('ronghe-tag,[data-ronghe-tag]');
+    return tag ? (tag.parentElement ?? el) : el;
   }
 
   private onKey(e: KeyboardEvent): void {
