@@ -151,6 +151,9 @@ describe('标注本页任务 (Chromium)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => status(page).textContent()).toContain(await ui('picker_count', ['5']));
     expect(await page.locator('ronghe-picker .box.row').count()).toBe(5);
+    // With its count and buttons, the toolbar still leaves the list clear.
+    const counted = (await bar(page).boundingBox())!;
+    expect(counted.y + counted.height).toBeLessThan(list.y);
     // The toolbar with its count and buttons passes axe (no serious or critical violation).
     expect(seriousOrCritical(await axeViolations(page.mainFrame()))).toEqual([]);
     // 确认 has the focus: a keyboard user goes on with Tab and Enter.

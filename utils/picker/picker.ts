@@ -39,7 +39,7 @@ const CSS = `
 .title{font-weight:600;color:#b91c1c;white-space:nowrap}
 .status{margin:0;flex:1 1 auto;min-width:0}
 .status.problem{color:#991b1b}
-button{font:inherit;padding:3px 10px;border-radius:4px;border:1px solid #9ca3af;background:#f9fafb;color:#111827;cursor:pointer}
+button{font:inherit;white-space:nowrap;padding:3px 10px;border-radius:4px;border:1px solid #9ca3af;background:#f9fafb;color:#111827;cursor:pointer}
 button.primary{background:#b91c1c;border-color:#b91c1c;color:#fff}
 button:focus-visible{outline:3px solid #1d4ed8;outline-offset:1px}
 button[hidden]{display:none}
@@ -62,6 +62,8 @@ export class Picker {
   private readonly rowLayer: HTMLElement;
   private bar: HTMLElement | null = null;
   private status: HTMLElement | null = null;
+  /** Read out with the toolbar, not shown: how to go on (keys, what 确认 does). */
+  private hint: HTMLElement | null = null;
   private buttons: { confirm: HTMLButtonElement; repick: HTMLButtonElement; cancel: HTMLButtonElement } | null = null;
   private hovered: Element | null = null;
   private proposal: { pick: string; selectors: SelectorOverride; rows: ExtractedRow[] } | null = null;
@@ -315,6 +317,7 @@ export class Picker {
     const hint = doc.createElement('span');
     hint.className = 'sr';
     hint.textContent = t('picker_keys');
+    this.hint = hint;
     const button = (key: string, command: 'confirm' | 'repick' | 'cancel', primary = false) => {
       const b = doc.createElement('button');
       b.type = 'button';
@@ -342,6 +345,7 @@ export class Picker {
 
   private showPrompt(): void {
     this.say(this.deps.t('picker_prompt'));
+    if (this.hint) this.hint.textContent = this.deps.t('picker_keys');
     if (this.buttons) this.buttons.confirm.hidden = this.buttons.repick.hidden = true;
     if (this.root.activeElement && this.root.activeElement !== this.bar) this.bar?.focus();
   }
@@ -353,7 +357,8 @@ export class Picker {
   }
 
   private showCount(rows: number): void {
-    this.say(`${this.deps.t('picker_count', [String(rows)])} · ${this.deps.t('picker_countHint')}`);
+    this.say(this.deps.t('picker_count', [String(rows)]));
+    if (this.hint) this.hint.textContent = this.deps.t('picker_countHint');
     if (!this.buttons) return;
     this.buttons.confirm.hidden = this.buttons.repick.hidden = false;
     this.buttons.confirm.focus();
