@@ -33,6 +33,7 @@ const STATE_WORD = /^(odd|even|alt|active|current|selected|checked|hover|hovered
 const FIELD_ATTRS = ['data-field', 'field', 'col-id', 'data-col', 'data-column', 'data-key', 'aria-colindex', 'headers', 'name'];
 /** Titles of real tasks are sentences; a list of 2–6 character names is a menu or an address book. */
 const SHORT_TITLE = 6;
+const NAME_LENGTH = 3;
 const MAX_DEPTH = 12;
 
 const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -198,8 +199,11 @@ function looksLikeNav(rows: ExtractedRow[], root: Element): boolean {
   if (root.closest(NAV)) return true;
   for (let el: Element | null = root, depth = 0; el && depth < 3; el = el.parentElement, depth++) if (isNavByClass(el)) return true;
   if (rows.some((r) => isNavByClass(r.row))) return true;
-  const lengths = rows.map((r) => r.report.title.length).sort((a, b) => a - b);
-  return lengths[Math.floor(lengths.length / 2)]! <= SHORT_TITLE;
+  // Names (2–3 characters) are an address book; short labels with nothing beside them, a menu. A
+  // short workflow name with its date and sender (请假申请 · 张三 · 11-20) is a task.
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const titles = median(rows.map((r) => r.report.title.length));
+  return titles <= NAME_LENGTH || (titles <= SHORT_TITLE && rows.every((r) => textOf(r.row) === r.report.title));
 }
 
 /** Infers the custom selectors of the list `target` is a task title of, and the rows they take. */

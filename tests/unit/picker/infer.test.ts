@@ -119,6 +119,12 @@ describe('wrong picks get a reason, not a rule', () => {
     expect(inferFromPick(elementWithText(doc, '公文'))).toEqual({ ok: false, problem: 'nav' });
   });
 
+  it('short workflow names with a date and a sender are tasks, not a menu', () => {
+    const doc = page(`<table id="t"><tbody>${['请假申请', '用印申请', '公车申请'].map((t, i) => `<tr><td><a href="/f?id=${i}">${t}</a></td><td>张三</td><td>2026-11-2${i}</td></tr>`).join('')}</tbody></table>`);
+    const result = inferFromPick(elementWithText(doc, '用印申请'));
+    expect(result.ok && result.rows.map((r) => r.report.title)).toEqual(['请假申请', '用印申请', '公车申请']);
+  });
+
   it('an element that repeats nowhere', () => {
     const doc = page(`<div class="banner"><h2><span>欢迎使用协同办公平台</span></h2></div>`);
     expect(inferFromPick(elementWithText(doc, '欢迎使用协同办公平台'))).toEqual({ ok: false, problem: 'single' });
