@@ -4,9 +4,9 @@ import { createRouter } from '@/utils/background/router';
 import { createFrameTokens, type KeyStore } from '@/utils/background/frame-token';
 import { createServices } from '@/utils/background/services';
 import { showBadge, showTabWarning, tabWarning } from '@/utils/background/badge';
-import { hasHostAccess, injectIntoTab, injectOnNavigation, registerSite, unregisterSite } from '@/utils/background/site-registration';
+import { hasHostAccess, injectIntoTab, injectOnNavigation, injectPicker, registerSite, unregisterSite } from '@/utils/background/site-registration';
 import { readPolicy } from '@/utils/background/policy';
-import type { ToContent } from '@/utils/messages/to-content';
+import type { ToContent, ToPicker } from '@/utils/messages/to-content';
 import type { TabMemory } from '@/utils/background/services/tab-pages';
 import { openRongheDb, putSite, getSite } from '@/utils/store';
 import { t } from '@/utils/i18n';
@@ -49,7 +49,7 @@ export default defineBackground(() => {
     return db;
   });
 
-  const sendToTab = (tabId: number, message: ToContent, frameId?: number) =>
+  const sendToTab = (tabId: number, message: ToContent | ToPicker, frameId?: number) =>
     browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
 
   let badgeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -102,6 +102,20 @@ export default defineBackground(() => {
       },
       tabHealth(tabId, health) {
         void showTabWarning(tabId, tabWarning(health)).catch(() => undefined);
+      },
+      async tabUrl(tabId) {
+        try {
+          return (await browser.tabs.get(tabId)).url ?? null;
+        } catch {
+          return null;
+        }
+      },
+      injectPicker,
+      async toPicker(tabId, message) {
+        await sendToTab(tabId, message);
+      },
+      async applySelectors(tabId, frameId, selectors) {
+        await sendToTab(tabId, { type: 'site/selectors', selectors }, frameId);
       },
       async testSelectors(tabId, selectors) {
         const reply = (await sendToTab(tabId, { type: 'selectors/test', selectors })) as { rows?: number } | undefined;

@@ -86,6 +86,7 @@ export default defineContentScript({
         return;
       }
       if (msg.type === 'tags/updated') sensor.applyViews(msg.tags);
+      else if (msg.type === 'site/selectors') sensor.configure(msg); // saved by 标注本页任务
       else if (msg.type === 'page/report') sensor.reportAgain();
       else if (isTop && msg.type === 'page/has-tasks' && msg.count > 0) void configured.then(() => ensurePanel().show());
       else if (isTop && msg.type === 'panel/open') void configured.then(() => ensurePanel().toggle(msg.taskKey));

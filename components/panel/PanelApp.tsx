@@ -8,6 +8,7 @@ import { Toolbar } from './Toolbar';
 import { ReportLink } from '@/components/report/ReportLink';
 import { TaskList } from './TaskList';
 import { Diagnostics } from './Diagnostics';
+import { PickTasks } from './PickTasks';
 import { ResizeHandle } from './ResizeHandle';
 import { tellHost } from './host-bridge';
 import { t } from './text';
@@ -122,6 +123,7 @@ export function PanelApp({ store, version, openAll }: Props) {
         ) : (
           <>
             <Summary summary={store.summary.value} heading={store.mode === 'tab' ? t('panel_summaryAll') : t('panel_summary')} />
+            {(framed || store.mode === 'side') && <PickTasks store={store} />}
             {empty.length > 0 && <Diagnostics frames={empty} allFrames={store.frames.value} version={version} />}
             <Toolbar store={store} />
             <TaskList store={store} />

@@ -2,6 +2,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { DEFAULT_SETTINGS, PHASE_IDS } from '@/utils/domain';
 import type { CategoryId, Period, PhaseId } from '@/utils/model';
+import type { PickerStartReply } from '@/utils/background/router';
 import type { ToBackground } from '@/utils/messages/to-background';
 import { CATALOG_GET, OWN_TAB_TASKS, SETTINGS_GET } from './start';
 import type { Catalog, FrameStatus, GroupBy, PanelItem, PanelMode, ProgressFilter, Settings, TagView, TasksReply } from './types';
@@ -280,6 +281,11 @@ export function createPanelStore(options: PanelStoreOptions) {
     await fetchTasks().catch(fail);
   }
 
+  /** 标注本页任务: the picker starts in this panel's tab (the side panel's, or the one it is framed in). */
+  function startPicker(): Promise<PickerStartReply> {
+    return send<PickerStartReply>(tabId.value === undefined ? { type: 'picker/start' } : { type: 'picker/start', tabId: tabId.value });
+  }
+
   function setTab(id: number | undefined): void {
     tabId.value = id;
     void fetchTasks().catch(fail);
@@ -289,7 +295,7 @@ export function createPanelStore(options: PanelStoreOptions) {
     mode,
     items, frames, catalog, settings, loaded, error, groupBy, filter, query, unsureOnly, selectedKey, tabId, busy,
     visible, groups, summary, emptyProducts, unsureCount,
-    load, fetchTasks, refetchSoon, applyViews, tabChanged, setPhase, correct, uncorrect, confirm, saveSettings, setPeriod, setTab,
+    load, fetchTasks, refetchSoon, applyViews, tabChanged, setPhase, correct, uncorrect, confirm, saveSettings, setPeriod, setTab, startPicker,
     dispose: () => clearTimeout(refetchTimer),
   };
 }

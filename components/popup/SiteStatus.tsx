@@ -6,6 +6,8 @@ import { sitePattern } from '@/utils/background/site-key';
 import { productName } from '@/utils/ledger/labels';
 import { t } from '@/utils/i18n';
 import type { ActiveTab, TabStatusData } from './popup-state';
+import type { PickerStartReply } from '@/utils/background/router';
+import { NOT_STARTED_KEY } from '@/utils/picker/not-started';
 
 const HEALTH_KEY = {
   ok: 'popup_health_ok',
@@ -51,6 +53,24 @@ export function SiteStatus({ tab, status, onChanged }: { tab: ActiveTab | null; 
       });
   };
 
+  // 标注本页任务: the picker starts in the page; the popup gets out of its way.
+  const pick = () => {
+    if (!tab || busy.value) return;
+    busy.value = true;
+    void send<PickerStartReply>({ type: 'picker/start', tabId: tab.id })
+      .then((reply) => {
+        note.value = reply.started ? t('picker_started') : t(NOT_STARTED_KEY[reply.reason]);
+        const views = (browser.extension as unknown as { getViews?(o: object): Window[] } | undefined)?.getViews?.({ type: 'popup' }) ?? [];
+        if (reply.started && views.includes(window)) window.close();
+      })
+      .catch((error: unknown) => {
+        note.value = t('popup_error', [error instanceof Error ? error.message : String(error)]);
+      })
+      .finally(() => {
+        busy.value = false;
+      });
+  };
+
   return (
     <section class="site" aria-labelledby="site-heading">
       <h2 id="site-heading">{t('popup_site_heading')}</h2>
@@ -76,6 +96,11 @@ export function SiteStatus({ tab, status, onChanged }: { tab: ActiveTab | null; 
       {canEnable(status) && (
         <button type="button" class="primary" onClick={enable} disabled={busy.value}>
           {t('popup_enable')}
+        </button>
+      )}
+      {enabled && tab && status.health !== 'no-access' && status.health !== 'not-web' && (
+        <button type="button" class="pick" onClick={pick} disabled={busy.value}>
+          {t('picker_label')}
         </button>
       )}
       <p class="note" role="status" aria-live="polite">

@@ -1,10 +1,10 @@
 // The background's single entry point for messages: parse with zod, check the sender, dispatch.
 // A malformed or forbidden message gets an error reply; nothing here throws to the caller.
-import { CONTENT_SCRIPT_MESSAGES, ToBackground, type ErrorCode, type MessageType, type Reply, type SiteConfigReply } from '../messages/to-background';
+import { CONTENT_SCRIPT_MESSAGES, FRAME_ONLY_MESSAGES, ToBackground, type ErrorCode, type MessageType, type Reply, type SiteConfigReply } from '../messages/to-background';
 import type { TagView } from '../messages/to-content';
 import type { Catalog, CategoryId, Period, PhaseId, Rule, Settings, Site, SelectorOverride, TaskDetail, TaskDetailFields } from '../model';
 import { classifySender, type SenderKind, type SenderLike } from './sender';
-import type { RowsReport, PageStatus } from '../messages/to-background';
+import type { RowsReport, PageStatus, PickerReport } from '../messages/to-background';
 import type { z } from 'zod';
 import { HOST_PARAM, type FrameTokens } from './frame-token';
 
@@ -51,7 +51,16 @@ export interface RongheServices {
   /** The task's stored 台账 fields and the defaults shown for the empty ones. */
   getDetail(taskKey: string): Promise<unknown>;
   setDetail(taskKey: string, patch: TaskDetailFields): Promise<TaskDetail>;
+  /** 标注本页任务: injects the picker into the tab's frames (its site must be enabled). */
+  startPicker(tabId: number): Promise<PickerStartReply>;
+  /** A frame's pick, relayed to every frame of the same tab. */
+  pickerReport(caller: Extract<Caller, { kind: 'content' }>, msg: z.infer<typeof PickerReport>): Promise<void>;
+  pickerCommand(caller: Extract<Caller, { kind: 'content' }>, command: 'confirm' | 'repick' | 'cancel'): Promise<void>;
+  /** Saves the picked selectors as the custom selectors of the caller's own origin, then ends the pick. */
+  pickerSave(caller: Extract<Caller, { kind: 'content' }>, selectors: SelectorOverride, rows: number): Promise<Site>;
 }
+
+export type PickerStartReply = { started: true } | { started: false; reason: 'disabled' | 'no-access' | 'not-web' | 'no-tab' };
 
 const fail = (code: ErrorCode, error: string): Reply<never> => ({ ok: false, code, error });
 
@@ -71,7 +80,7 @@ export const ERRORS = {
 /** What the panel framed in an OA page asks for; nothing else, and only about its own tab. */
 export const FRAMED_PANEL_MESSAGES: ReadonlySet<MessageType> = new Set([
   'settings/get', 'settings/set', 'catalog/get', 'tasks/for-tab', 'task/set-phase', 'task/correct', 'task/uncorrect',
-  'task/confirm', 'task/detail', 'task/set-detail',
+  'task/confirm', 'task/detail', 'task/set-detail', 'picker/start',
 ]);
 
 /** `tokens`: the framing guard (frame-token.ts); without it, a panel framed in a page gets nothing. */
@@ -90,7 +99,9 @@ export function createRouter(services: RongheServices, runtimeId: string, extens
         const token = (raw as Record<string, unknown>)[HOST_PARAM];
         if (!FRAMED_PANEL_MESSAGES.has(msg.type) || !origin || who.tabId === null || !tokens || typeof token !== 'string') return fail('forbidden', ERRORS.framed);
         if (!(await tokens.verify(token, who.tabId, origin)) || !(await services.isSiteEnabled(origin))) return fail('forbidden', ERRORS.framed);
-        if (msg.type === 'tasks/for-tab' && msg.tabId !== undefined && msg.tabId !== who.tabId) return fail('forbidden', ERRORS.framed);
+        if ((msg.type === 'tasks/for-tab' || msg.type === 'picker/start') && msg.tabId !== undefined && msg.tabId !== who.tabId) {
+          return fail('forbidden', ERRORS.framed);
+        }
         if ('taskKey' in msg && msg.taskKey !== undefined) {
           const taskOrigin = await services.taskOrigin(msg.taskKey);
           if (taskOrigin === null) return fail('not-found', ERRORS.notFound);
@@ -105,8 +116,8 @@ export function createRouter(services: RongheServices, runtimeId: string, extens
           if (origin === null) return fail('not-found', ERRORS.notFound);
           if (origin !== who.origin) return fail('forbidden', ERRORS.otherOrigin);
         }
-      } else if (msg.type === 'rows/report' || msg.type === 'page/status') {
-        // Rows describe a page frame: only a content script can speak for one.
+      } else if (FRAME_ONLY_MESSAGES.has(msg.type)) {
+        // Rows and picks describe a page frame: only a script in that frame can speak for it.
         return fail('forbidden', ERRORS.contentOnly);
       }
       return { ok: true, data: await dispatch(services, who, msg, tokens) };
@@ -200,5 +211,15 @@ async function dispatch(s: RongheServices, who: Caller, msg: ToBackground, token
       return s.getDetail(msg.taskKey);
     case 'task/set-detail':
       return s.setDetail(msg.taskKey, msg.detail);
+    case 'picker/start': {
+      const tabId = msg.tabId ?? who.tabId;
+      return tabId === null ? ({ started: false, reason: 'no-tab' } satisfies PickerStartReply) : s.startPicker(tabId);
+    }
+    case 'picker/report':
+      return who.kind === 'content' ? s.pickerReport(who, msg) : null;
+    case 'picker/command':
+      return who.kind === 'content' ? s.pickerCommand(who, msg.command) : null;
+    case 'picker/save':
+      return who.kind === 'content' ? s.pickerSave(who, msg.selectors, msg.rows) : null;
   }
 }

@@ -9,6 +9,7 @@ import { siteServices } from './services/site-services';
 import { configServices } from './services/config-services';
 import { ledgerServices } from './services/ledger-services';
 import { detailServices } from './services/detail-services';
+import { pickerServices } from './services/picker-services';
 
 export type { Effects } from './services/effects';
 
@@ -41,6 +42,7 @@ export function createServices(db: store.RongheDb, effects: Effects, now: () => 
     ...configServices(state),
     ...ledgerServices(state),
     ...detailServices(state),
+    ...pickerServices(state),
   };
   // Every call waits for the state to load: a message can arrive while the worker starts. What a
   // page needs to show its tags waits for the catalog, rules and sites only; the rest also for the

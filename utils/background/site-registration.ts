@@ -61,6 +61,21 @@ export async function injectIntoTab(tabId: number): Promise<void> {
   }
 }
 
+const PICKER = 'picker.js';
+
+/** 标注本页任务: the picker, injected on demand into every frame of the tab we hold access to
+ * (Chromium and Firefox skip frames of other origins). False when no frame could take it. */
+export async function injectPicker(tabId: number): Promise<boolean> {
+  const api = (browser as unknown as { scripting?: { executeScript(o: object): Promise<unknown> } }).scripting;
+  try {
+    if (api) await api.executeScript({ target: { tabId, allFrames: true }, files: [PICKER] });
+    else await browser.tabs.executeScript(tabId, { file: `/${PICKER}`, allFrames: true, matchAboutBlank: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** MV2 only: inject into each frame of an enabled site as it finishes loading (frames an OA
  * opens later, such as e-cology 8's #myFrame, included). */
 export function injectOnNavigation(isEnabled: (origin: string) => Promise<boolean>): void {

@@ -115,12 +115,30 @@ export const TaskDetailGet = z.object({ type: z.literal('task/detail'), taskKey 
 /** Patches a task's 台账 fields ('' or [] clears one); acknowledged once committed. Extension pages only. */
 export const TaskDetailSet = z.object({ type: z.literal('task/set-detail'), taskKey, detail: TaskDetailFields });
 
+/** 标注本页任务: start the picker in every frame of a tab we can read (popup and side panel name the
+ * tab; the framed panel means its own). */
+export const PickerStart = z.object({ type: z.literal('picker/start'), tabId: z.number().int().nonnegative().optional() });
+/** Why a pick makes no rule (utils/picker/infer.ts PickProblem). */
+export const PickProblem = z.enum(['header', 'nav', 'single', 'few', 'empty']);
+/** The picker in a frame picked something: a proposal of `rows` rows (id `pick`), or a wrong pick.
+ * Relayed to every frame of the sender's tab (the top frame's toolbar shows it). */
+export const PickerReport = z.object({
+  type: z.literal('picker/report'),
+  pick: z.string().min(1).max(40),
+  rows: z.number().int().nonnegative().max(100_000),
+  problem: PickProblem.nullable(),
+});
+/** A toolbar button or Esc in one frame: relayed to every frame of the sender's tab. */
+export const PickerCommand = z.object({ type: z.literal('picker/command'), command: z.enum(['confirm', 'repick', 'cancel']) });
+/** The frame holding the confirmed proposal saves it: its own origin's custom selectors, nothing else. */
+export const PickerSave = z.object({ type: z.literal('picker/save'), selectors: SelectorOverride, rows: z.number().int().nonnegative().max(100_000) });
+
 export const ToBackground = z.discriminatedUnion('type', [
   RowsReport, PageStatus, TaskSetPhase, TaskCorrect, PanelOpen,
   TasksForTab, TasksList, TaskUncorrect, TaskConfirm, ProgressGet, SettingsGet, SettingsSet, RulesList, RuleDelete, RulePut,
   CatalogGet, CatalogSet, CatalogReset, DataClear, SiteEnable, SiteSet, SiteRemove, SitesList, TabStatus, PolicyGet,
   LedgerQuery, LedgerImport, LedgerExported, BackupStatus, SiteConfig, SelectorsTest,
-  TaskDetailGet, TaskDetailSet,
+  TaskDetailGet, TaskDetailSet, PickerStart, PickerReport, PickerCommand, PickerSave,
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 export type MessageType = ToBackground['type'];
@@ -128,7 +146,11 @@ export type MessageType = ToBackground['type'];
 /** What a content script may send: only about its own frame's origin (checked by the router). */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set([
   'rows/report', 'page/status', 'task/set-phase', 'task/correct', 'panel/open', 'site/config',
+  'picker/report', 'picker/command', 'picker/save',
 ]);
+
+/** What only a script in a page frame can say (the frame is its sender): rows, status, picks. */
+export const FRAME_ONLY_MESSAGES: ReadonlySet<MessageType> = new Set(['rows/report', 'page/status', 'picker/report', 'picker/command', 'picker/save']);
 
 /** What one frame's sensor says about itself (page/status), as tasks/for-tab returns it. */
 export interface FrameStatus {

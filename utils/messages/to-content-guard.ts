@@ -37,6 +37,7 @@ export function isToContent(x: unknown): x is ToContent {
       return Number.isFinite(x.count);
     case 'page/report':
       return true;
+    case 'site/selectors':
     case 'selectors/test': {
       const sel = x.selectors;
       return (

@@ -19,24 +19,44 @@ export const TagView = z.object({
   evidence: z.array(z.string()),
 });
 
+/** A site's custom selectors as the content script reads them. */
+const Selectors = z.object({
+  listRoot: z.optional(z.string()),
+  row: z.string(),
+  title: z.string(),
+  nativeId: z.optional(z.string()),
+});
+
 export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tags/updated'), tags: z.array(TagView) }),
   z.object({ type: z.literal('panel/open'), taskKey: z.optional(z.string()) }),
   z.object({ type: z.literal('page/has-tasks'), count: z.number() }),
   /** A restarted background asks each frame to send its page/status again. */
   z.object({ type: z.literal('page/report') }),
-  z.object({
-    type: z.literal('selectors/test'),
-    selectors: z.object({
-      listRoot: z.optional(z.string()),
-      row: z.string(),
-      title: z.string(),
-      nativeId: z.optional(z.string()),
-    }),
-  }),
+  z.object({ type: z.literal('selectors/test'), selectors: Selectors }),
+  /** The frame's site has new custom selectors (标注本页任务 saved them): read the page with them now. */
+  z.object({ type: z.literal('site/selectors'), selectors: Selectors }),
 ]);
 export type TagView = z.infer<typeof TagView>;
+
 export type ToContent = z.infer<typeof ToContent>;
+
+/** What the background tells the picker (utils/picker) in each frame of a tab. `picker/status`:
+ * the frame whose pick is `pick` holds the proposal (others drop theirs; the top frame's toolbar
+ * shows it); pick null: nobody does (重选). */
+export const ToPicker = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('picker/status'),
+    pick: z.nullable(z.string().check(z.maxLength(40))),
+    rows: z.number().check(z.int(), z.minimum(0)),
+    problem: z.nullable(z.enum(['header', 'nav', 'single', 'few', 'empty'])),
+  }),
+  /** 确认: the frame holding the proposal saves it. */
+  z.object({ type: z.literal('picker/confirm') }),
+  /** Picking is over (取消, Esc, or saved with `saved` rows): every frame removes what it added. */
+  z.object({ type: z.literal('picker/end'), saved: z.nullable(z.number().check(z.int(), z.minimum(0))) }),
+]);
+export type ToPicker = z.infer<typeof ToPicker>;
 
 /** What the background broadcasts to extension pages (panel, popup, options). */
 export const ToPages = z.discriminatedUnion('type', [

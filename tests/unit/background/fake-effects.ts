@@ -15,6 +15,10 @@ export function fakeEffects(overrides: Partial<Effects> = {}): Effects {
     testSelectors: vi.fn(async () => 0),
     readPolicy: async () => ({ policy: {}, error: null }),
     tabHealth: vi.fn(),
+    tabUrl: vi.fn(async () => null),
+    injectPicker: vi.fn(async () => true),
+    toPicker: vi.fn(async () => {}),
+    applySelectors: vi.fn(async () => {}),
     ...overrides,
   };
 }

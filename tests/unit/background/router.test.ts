@@ -45,6 +45,10 @@ function fakeServices(overrides: Partial<RongheServices> = {}): RongheServices {
     knownViews: vi.fn(async () => []),
     siteConfig: vi.fn(async () => ({ adapterOverride: null, selectors: null, panelWidth: 380, panelMode: 'overlay' as const })),
     testSelectors: vi.fn(async () => ({ rows: 0 })),
+    startPicker: vi.fn(async () => ({ started: true as const })),
+    pickerReport: vi.fn(async () => undefined),
+    pickerCommand: vi.fn(async () => undefined),
+    pickerSave: vi.fn(async () => ({}) as never),
     ...overrides,
   };
 }
@@ -87,7 +91,12 @@ const EXAMPLES: Record<ToBackground['type'], ToBackground> = {
   'selectors/test': { type: 'selectors/test', tabId: 7, selectors: { row: 'tr', title: 'a' } },
   'task/detail': { type: 'task/detail', taskKey: 'own-1' },
   'task/set-detail': { type: 'task/set-detail', taskKey: 'own-1', detail: { owner: '张三', deadline: '2026-06-30' } },
+  'picker/start': { type: 'picker/start', tabId: 7 },
+  'picker/report': { type: 'picker/report', pick: 'p1', rows: 12, problem: null },
+  'picker/command': { type: 'picker/command', command: 'confirm' },
+  'picker/save': { type: 'picker/save', selectors: { listRoot: '#list > tbody', row: ':scope > tr', title: 'a' }, rows: 12 },
 };
+
 
 describe('router', () => {
   it('has a valid example for every message type', () => {
@@ -184,5 +193,84 @@ describe('router', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await route(EXAMPLES['rules/list'], page)).toEqual({ ok: false, code: 'failed', error: ERRORS.failed });
     spy.mockRestore();
+  });
+});
+
+describe('标注本页任务: who may start, report and save a pick', () => {
+  const subframe = { id: RUNTIME_ID, url: `${OA}/list/frame.html`, origin: OA, tab: { id: 7 }, frameId: 3 };
+  const tokens = { issue: async () => 'tok', verify: async (token: string, tabId: number, origin: string) => token === 'tok' && tabId === 7 && origin === OA };
+  const framedPanel = { id: RUNTIME_ID, url: `${EXT}/panel.html?host=tok`, tab: { id: 7, url: `${OA}/wui/index.html` }, frameId: 5 };
+
+  it('the popup starts it in the tab it names; the side panel must name one', async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT);
+    expect(await route({ type: 'picker/start', tabId: 9 }, page)).toEqual({ ok: true, data: { started: true } });
+    expect(services.startPicker).toHaveBeenCalledWith(9);
+    expect(await route({ type: 'picker/start' }, page)).toEqual({ ok: true, data: { started: false, reason: 'no-tab' } });
+    expect(services.startPicker).toHaveBeenCalledTimes(1);
+  });
+
+  it('the framed panel starts it only in its own tab, with its token', async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT, tokens);
+    expect(await route({ type: 'picker/start', host: 'tok' }, framedPanel)).toEqual({ ok: true, data: { started: true } });
+    expect(services.startPicker).toHaveBeenLastCalledWith(7);
+    expect(await route({ type: 'picker/start', tabId: 8, host: 'tok' }, framedPanel)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.framed });
+    expect(await route({ type: 'picker/start', host: 'forged' }, framedPanel)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.framed });
+    expect(services.startPicker).toHaveBeenCalledTimes(1);
+  });
+
+  it('a page script may not start the picker', async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT);
+    expect(await route({ type: 'picker/start', tabId: 7 }, content)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.pageOnly });
+    expect(services.startPicker).not.toHaveBeenCalled();
+  });
+
+  it("a frame saves selectors for its own origin only (the sender's), on an enabled site only", async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT);
+    const save = EXAMPLES['picker/save'];
+    expect((await route({ ...save, origin: 'http://evil.example' }, subframe)).ok).toBe(true);
+    expect(services.pickerSave).toHaveBeenCalledWith({ kind: 'content', origin: OA, tabId: 7, frameId: 3 }, (save as { selectors: unknown }).selectors, 12);
+    const stranger = { ...subframe, url: 'http://other.example/x', origin: 'http://other.example' };
+    expect(await route(save, stranger)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.siteDisabled });
+    expect(await route(EXAMPLES['picker/report'], stranger)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.siteDisabled });
+    expect(await route(EXAMPLES['picker/command'], stranger)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.siteDisabled });
+    expect(services.pickerSave).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports and commands come from a frame of the tab they act on', async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT);
+    await route(EXAMPLES['picker/report'], subframe);
+    expect(services.pickerReport).toHaveBeenCalledWith({ kind: 'content', origin: OA, tabId: 7, frameId: 3 }, EXAMPLES['picker/report']);
+    await route({ type: 'picker/command', command: 'cancel' }, content);
+    expect(services.pickerCommand).toHaveBeenCalledWith({ kind: 'content', origin: OA, tabId: 7, frameId: 0 }, 'cancel');
+  });
+
+  it('extension pages (the framed panel too) can neither report, command nor save a pick', async () => {
+    const services = fakeServices();
+    const route = createRouter(services, RUNTIME_ID, EXT, tokens);
+    for (const type of ['picker/report', 'picker/command', 'picker/save'] as const) {
+      expect(await route(EXAMPLES[type], page)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.contentOnly });
+      expect(await route({ ...EXAMPLES[type], host: 'tok' }, framedPanel)).toEqual({ ok: false, code: 'forbidden', error: ERRORS.framed });
+    }
+    expect(services.pickerSave).not.toHaveBeenCalled();
+    expect(services.pickerReport).not.toHaveBeenCalled();
+    expect(services.pickerCommand).not.toHaveBeenCalled();
+  });
+
+  it('refuses malformed picks: bad selectors, unknown problems, unknown commands', async () => {
+    const route = createRouter(fakeServices(), RUNTIME_ID, EXT);
+    for (const bad of [
+      { type: 'picker/save', selectors: { row: '', title: 'a' }, rows: 2 },
+      { type: 'picker/save', selectors: { row: 'tr', title: 'a'.repeat(301) }, rows: 2 },
+      { type: 'picker/report', pick: 'p', rows: 2, problem: 'menu' },
+      { type: 'picker/report', pick: '', rows: 2, problem: null },
+      { type: 'picker/command', command: 'save' },
+    ]) {
+      expect(await route(bad, content)).toEqual({ ok: false, code: 'invalid', error: ERRORS.invalid });
+    }
   });
 });

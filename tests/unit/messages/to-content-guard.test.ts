@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ToContent, ToPages } from '@/utils/messages/to-content';
+import { ToContent, ToPages, ToPicker } from '@/utils/messages/to-content';
+import { isToPicker } from '@/utils/messages/to-picker-guard';
 import { isToContent, isToPages } from '@/utils/messages/to-content-guard';
 
 const tagView = fc.record({
@@ -22,7 +23,7 @@ const message = fc.oneof(
   fc.record({ type: fc.constant('page/has-tasks'), count: fc.oneof(fc.integer(), fc.double(), fc.string()) }),
   fc.record({ type: fc.constant('page/report') }),
   fc.record({
-    type: fc.constant('selectors/test'),
+    type: fc.constantFrom('selectors/test', 'site/selectors'),
     selectors: fc.oneof(
       fc.record({ listRoot: fc.oneof(fc.string(), fc.integer()), row: fc.string(), title: fc.oneof(fc.string(), fc.constant(null)), nativeId: fc.string() }, { requiredKeys: ['row'] }),
       fc.anything(),
@@ -51,6 +52,28 @@ describe('the content script guard', () => {
     fc.assert(
       fc.property(pages, (m) => {
         expect(isToPages(m)).toBe(ToPages.safeParse(m).success);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('the picker accepts exactly what the ToPicker contract accepts', () => {
+    const count = fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double(), fc.string(), fc.constant(null));
+    const picker = fc.oneof(
+      fc.record({
+        type: fc.constant('picker/status'),
+        pick: fc.oneof(fc.constant(null), fc.string({ maxLength: 45 }), fc.integer()),
+        rows: count,
+        problem: fc.oneof(fc.constant(null), fc.constantFrom('header', 'nav', 'single', 'few', 'empty', 'menu'), fc.integer()),
+      }, { requiredKeys: ['type'] }),
+      fc.record({ type: fc.constant('picker/confirm') }),
+      fc.record({ type: fc.constant('picker/end'), saved: count }, { requiredKeys: ['type'] }),
+      fc.record({ type: fc.string() }),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(picker, (m) => {
+        expect(isToPicker(m)).toBe(ToPicker.safeParse(m).success);
       }),
       { numRuns: 20000 },
     );

@@ -1,5 +1,5 @@
 import type { SelectorOverride, Site } from '../../model';
-import type { TagView } from '../../messages/to-content';
+import type { TagView, ToPicker } from '../../messages/to-content';
 import type { PolicyState } from '../policy';
 import type { TabMemory } from './tab-pages';
 
@@ -22,6 +22,14 @@ export interface Effects {
   /** Inject the content script into a tab now (a site was just enabled there). */
   injectNow(tabId: number): Promise<void>;
   hasHostAccess(site: Site): Promise<boolean>;
+  /** The URL of a tab's top document (null when the tab is gone or we may not know it). */
+  tabUrl(tabId: number): Promise<string | null>;
+  /** Inject the picker (标注本页任务) into every frame of a tab we can read; false if none. */
+  injectPicker(tabId: number): Promise<boolean>;
+  /** Tell the picker in every frame of a tab. */
+  toPicker(tabId: number, message: ToPicker): Promise<void>;
+  /** Tell one frame's content script its site's new custom selectors. */
+  applySelectors(tabId: number, frameId: number, selectors: SelectorOverride): Promise<void>;
   readPolicy(): Promise<PolicyState>;
   /** Per-tab badge: '!' when the page looks like an OA product but no task row was found. */
   tabHealth(tabId: number, health: 'ok' | 'no-rows' | 'no-oa'): void;
