@@ -3,7 +3,7 @@
 import type { RowReport, TaskFields } from '../model';
 import type { Adapter, CompiledList } from './adapter-spec';
 import { DATE_CELL, TRAILING_DATE, clip, text } from './dom-text';
-import { ROW, cellsOf } from './grid';
+import { ROW, cellsOf, scanId } from './grid';
 import { cellKeyField, headerField, type ColumnField, type FieldName } from './header-map';
 import { normalizeUrgency, titleUrgency } from './urgency';
 
@@ -130,16 +130,21 @@ function inferCells(cells: Element[], skipCell: Element | null, f: Fields): void
   }
 }
 
+/** A list's columns and candidate rows as this scan read them: a long list is read in slices. */
+let read: [number, Element, CompiledList, Columns, ArrayLike<Element[] | Element>] | null = null;
+
 /** The list's candidate rows, [from, to) of them when given (a long list is read in slices). */
 export function extractList(adapter: Adapter, list: CompiledList, root: Element, from = 0, to = Infinity): ExtractedRow[] {
   const grid = list.grid?.(root);
-  const cols = grid ? columnsOf(grid.header, null) : mapColumns(root, list);
+  if (read?.[0] !== scanId || read[1] !== root || read[2] !== list) {
+    read = [scanId, root, list, grid ? columnsOf(grid.header, null) : mapColumns(root, list), grid ? grid.rows : root.querySelectorAll(list.row)];
+  }
+  const [, , , cols, units] = read;
   const titleCol = cols.fields.find(([f]) => f === 'title')?.[1][0] ?? -1;
   const headerless = cols.width === 0;
   const base = root.ownerDocument.baseURI;
   const out: ExtractedRow[] = [];
-  // A grid's task spans its parts: the row is the part that holds the title cell.
-  const units: ArrayLike<Element[] | Element> = grid ? grid.rows : root.querySelectorAll(list.row);
+  // A grid's task spans its parts (units): the row is the part that holds the title cell.
   for (let r = from, end = Math.min(to, units.length); r < end; r++) {
     const unit = grid ? (units[r] as Element[]) : [units[r] as Element];
     const row = grid ? (unit[titleCol]?.closest(ROW) ?? root) : unit[0]!;

@@ -13,9 +13,11 @@ const DIV_CELLS = '[role$=cell],[role$=header]';
 
 /** A row's cells: td/th children, or the ARIA cells of a div row (nested in pinned wrappers). */
 export function cellsOf(row: Element): Element[] {
+  // A table row's own cells, in one call (the isolated world pays for every element it touches).
+  if (row.localName === 'tr') return Array.from((row as HTMLTableRowElement).cells);
   const out: Element[] = [];
   for (const c of row.children) if (c.localName === 'td' || c.localName === 'th') out.push(c);
-  return out.length || row.localName === 'tr' ? out : Array.from(row.querySelectorAll(DIV_CELLS));
+  return out.length ? out : Array.from(row.querySelectorAll(DIV_CELLS));
 }
 
 /**
@@ -43,8 +45,11 @@ export const filled = (row: Element): string[] => cellsOf(row).map(text).filter(
 
 let last: [Element, GridRows | null] | null = null;
 
+/** Bumped by each scan: what a scan read of a list is kept until the next one (extract-rows.ts). */
+export let scanId = 0;
+
 /** Forget the grid read last: a new scan starts (detectLists calls this). */
-export const newScan = () => (last = null);
+export const newScan = () => ((last = null), scanId++);
 
 /**
  * The rows of the grid under `root`, parts joined; null when it has no header or no body. A scan

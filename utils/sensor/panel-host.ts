@@ -11,18 +11,8 @@ const MAX_WIDTH = 720;
 
 // The handle is a slim tab in the bottom-right corner, above where a horizontal scrollbar would be:
 // 18px wide so it stays in the margin OA pages leave at the right edge at 1366×768.
-const CSS = `
-:host{all:initial}
-.handle{position:fixed;right:0;bottom:64px;z-index:2147483646;writing-mode:vertical-rl;letter-spacing:1px;
- width:18px;padding:6px 0;border:0;border-radius:4px 0 0 4px;background:#b91c1c;color:#fff;cursor:pointer;
- font:12px/18px system-ui,"PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 1px 3px rgba(0,0,0,.25);opacity:.9}
-.handle:hover,.handle:focus-visible{opacity:1}
-.handle:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
-.frame{position:fixed;top:0;right:0;height:100vh;z-index:2147483647;border:0;border-left:1px solid #d4d4d4;
- background:#fff;box-shadow:-2px 0 8px rgba(0,0,0,.12);color-scheme:light;max-width:calc(100vw - 40px)}
-.notice{position:fixed;right:28px;bottom:64px;z-index:2147483646;max-width:220px;padding:8px 10px;border-radius:6px;
- background:#fef2f2;color:#991b1b;border:1px solid #fecaca;font:13px/1.4 system-ui,"Microsoft YaHei",sans-serif}
-`;
+const CSS =
+  ':host{all:initial}.handle{position:fixed;right:0;bottom:64px;z-index:2147483646;writing-mode:vertical-rl;letter-spacing:1px;width:18px;padding:6px 0;border:0;border-radius:4px 0 0 4px;background:#b91c1c;color:#fff;cursor:pointer;font:12px/18px system-ui,"Microsoft YaHei",sans-serif;box-shadow:0 1px 3px rgba(0,0,0,.25);opacity:.9}.handle:hover,.handle:focus-visible{opacity:1}.handle:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}.frame{position:fixed;top:0;right:0;height:100vh;z-index:2147483647;border:0;border-left:1px solid #d4d4d4;background:#fff;box-shadow:-2px 0 8px rgba(0,0,0,.12);color-scheme:light;max-width:calc(100vw - 40px)}.notice{position:fixed;right:28px;bottom:64px;z-index:2147483646;max-width:220px;padding:8px 10px;border-radius:6px;background:#fef2f2;color:#991b1b;border:1px solid #fecaca;font:13px/1.4 system-ui,"Microsoft YaHei",sans-serif}';
 
 export interface PanelHostOptions {
   panelUrl(taskKey?: string): string;

@@ -11,10 +11,8 @@ export function shadowHost(name: string, mode: 'open' | 'closed', fallback: 'spa
   try {
     return { host, root: host.attachShadow({ mode }) };
   } catch {
-    if (!elementConflicts.has(name)) {
-      elementConflicts.add(name);
-      console.warn(`[ronghe] the page defines <${name}>: a stand-in is used`);
-    }
+    // Diagnostics (page/status) say so.
+    elementConflicts.add(name);
     const stand = document.createElement(fallback);
     stand.setAttribute(`data-${name}`, '');
     return { host: stand, root: stand.attachShadow({ mode }) };

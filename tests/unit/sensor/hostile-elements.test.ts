@@ -23,7 +23,6 @@ const view = (key: string): TagView => ({ key, category: 'emergency', action: 'c
 
 describe('a page that defines our element names', () => {
   it('row tags and the panel host fall back to stand-ins instead of throwing', () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
     const tag = createRowTag(view('k1'), { tooltip: () => '', unsure: '待确认' }, () => {});
     expect(tag.localName).toBe('span');
     expect(tag.hasAttribute('data-ronghe-tag')).toBe(true);
