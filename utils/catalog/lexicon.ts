@@ -186,6 +186,35 @@ const GROUPS: readonly Group[] = [
   ['finance', 3, '融资计划 资金计划 成本管控'],
   // Words that contain a category character by accident (元 in 元旦, 元宵) are consumed.
   ['admin', 0, '元旦 元宵 元宵节 单元 有限公司 集团公司'],
+
+  // ── Universities and hospitals (issue 10): notices that reach a university or hospital OA ──
+  // Added from the training source university-xdu and hospital-jst only (tests/data/CORPUS.md);
+  // the held-out university and hospital sources were not looked at.
+  // Issuers' names carry words of other fields (通信工程学院, 计算机科学与技术学院, 人工智能学院):
+  // consumed as names, so their 工程/计算机/科技 is not read as a subject.
+  ['admin', 0, '学院 工程学院 科技学院 技术学院 科学学院 管理学院 科技大学 理工大学 工业大学 交通大学 电子科技大学 学部 研究院 计算机学院 计算机科学与技术学院 人工智能学院 经济与管理学院 经管院 教师工作部 党委教师工作部 人力资源部 研究生工作部 党委研究生工作部 研究生院 本科生院 教务处 学生工作处 学工部 后勤保障部'],
+  // Teaching, students, admissions and aid are 教育 (taxonomy: 教育 → livelihood); admissions exams
+  // are admissions, not staff training. 研究生 is a student, not 研究.
+  ['livelihood', 5, '研究生招生 招生考试 研究生复试 拟录取 推免 推荐免试 预推免 免试 推免生 实验班 卓越班 拔尖班 菁英班 领军班 转专业 专业分流 大类分流 困难补助 冬寒补助 国家助学贷款 助学贷款 助学金 奖助学金 学生资助 研考 考研 学籍 学位申请 第二学士学位 毕业设计 盲审'],
+  ['livelihood', 4, '研究生 硕士研究生 博士研究生 本科生 新生 毕业生 学位 选课 培养方案 培养计划 教材 报到须知 通识 本科教学 课程思政 导学'],
+  ['livelihood', 3, '硕士 博士 本科 学年 学期 复试 初试'],
+  // Research funds and teaching-reform projects are 课题 (research), not construction projects.
+  ['research', 5, '科研协作 创新基金 科学基金 自然科学基金 社会科学基金 科研业务费 教改项目 教学改革 教育教学改革 结题 结题验收 中期检查 揭榜挂帅 产学研'],
+  ['research', 4, '科研 科研项目 基金项目'],
+  // Staff: supervisors' qualifications, visiting scholars, selection of teachers.
+  ['personnel', 5, '选聘 指导教师资格 资格认定 访问学者 公派 在岗人员 教学奖 教学成果奖 博士后'],
+  // Teachers' sessions of a 教师发展中心 are training.
+  ['training', 5, '公开课 教学示范 教学培训 教学活动 示范课 沙龙'],
+  // Campus services (后勤) are routine: 计划停电 is a notice, not a complaint.
+  ['admin', 4, '计划停电 计划停水 停水停电 暂停供应 取暖费 地热水 银行卡 银行卡办理 离校 送站 班车 摆渡车 摆渡班车 交通车 快递服务'],
+  // Holiday duty rosters are 值班值守, whoever's office writes them.
+  ['emergency', 5, '值班表 假期值班 值班安排'],
+  ['party', 5, '廉政提醒 廉洁提醒'],
+  ['petition', 5, '接待日 领导接待日 校领导接待日 院领导接待日'],
+  ['publicity', 4, '倡议书 倡议'],
+  // Hospitals' consumables and suppliers: procurement and assets (taxonomy: 政府采购, 资产 → finance).
+  ['finance', 5, '医用耗材 医疗耗材 高值耗材 二级库 议价'],
+  ['finance', 4, '供应商'],
 ];
 
 
