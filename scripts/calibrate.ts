@@ -14,12 +14,12 @@ import { trainModel } from './train-model';
 
 const MODEL_WEIGHTS = [0, 4, 6, 8, 10, 12];
 /** L2 penalties tried for the model: a steadier model may blend better than a sharper one. */
-const L2S = [2e-3, 1e-2, 3e-2];
+const L2S = [0.3, 1, 3, 10];
 /** Aim a little above the issue's floor (≥ 50% of wrong tags flagged, on every kind of titles) so a new source still meets it. */
 const WRONG_FLAGGED_MIN = 0.55;
 const L2 = 1e-3;
 /** A source this small (a fold of it holds a few titles) is left out of the choice of the blend weight. */
-const MIN_SOURCE_TITLES = 40;
+const MIN_SOURCE_TITLES = 100;
 
 export interface TuningData {
   /** The model's L2 penalty (used by the trainer; the engine does not read it). */
@@ -160,8 +160,10 @@ export function calibrate(examples: readonly TrainingExample[], log: (line: stri
     const run = (weight: number) => [...judge(b, weight, modelA), ...judge(a, weight, modelB)];
     for (const weight of MODEL_WEIGHTS) {
       if (weight === 0 && penalty !== L2S[0]) continue; // no model: the penalty does not matter
-      const acc = macroAccuracy(run(weight));
-      log(`  l2 ${penalty} modelWeight ${weight}: out-of-fold accuracy ${pct(acc)} (mean over kinds of titles)`);
+      const judged = run(weight);
+      const acc = macroAccuracy(judged);
+      const perKind = byKind(judged).map((g) => `${kindOf(g[0]!.source)} ${pct(g.filter((j) => j.ok).length / g.length)}`).join(', ');
+      log(`  l2 ${penalty} modelWeight ${weight}: out-of-fold accuracy ${pct(acc)} (mean over kinds of titles; ${perKind})`);
       if (acc > bestAcc + 1e-9) [modelWeight, l2, bestAcc, oof] = [weight, penalty, acc, run];
     }
   }
