@@ -147,6 +147,23 @@ function flagRates(judged: Judged[], w: number[], at: number, groups = bySource)
   });
 }
 
+/** The unsure rule fitted on judged titles, and the highest threshold (fewest right tags flagged) at
+ * which EVERY kind of titles still has at least WRONG_FLAGGED_MIN of its wrong tags flagged; a kind
+ * with almost no wrong tags says nothing. */
+function fitRule(judged: Judged[]): { unsureWeights: number[]; unsureAt: number } {
+  const unsureWeights = fitUnsure(judged);
+  let unsureAt = 0.05;
+  for (let step = 199; step >= 10; step--) {
+    const at = step / 200;
+    const rates = flagRates(judged, unsureWeights, at, byKind).filter((r) => r.wrong >= 5);
+    if (rates.every((r) => r.wrongFlagged >= WRONG_FLAGGED_MIN)) {
+      unsureAt = at;
+      break;
+    }
+  }
+  return { unsureWeights, unsureAt };
+}
+
 export function calibrate(examples: readonly TrainingExample[], log: (line: string) => void = console.log): TuningData {
   const [a, b] = folds(examples);
   const pct = (x: number) => (x * 100).toFixed(1) + '%';
@@ -168,17 +185,16 @@ export function calibrate(examples: readonly TrainingExample[], log: (line: stri
     }
   }
   const judged = oof(modelWeight);
-  const unsureWeights = fitUnsure(judged);
-  // The highest threshold (fewest right tags flagged) at which EVERY kind of titles still has at
-  // least WRONG_FLAGGED_MIN of its wrong tags flagged; a kind with almost no wrong tags says nothing.
-  let unsureAt = 0.05;
-  for (let step = 199; step >= 10; step--) {
-    const at = step / 200;
-    const rates = flagRates(judged, unsureWeights, at, byKind).filter((r) => r.wrong >= 5);
-    if (rates.every((r) => r.wrongFlagged >= WRONG_FLAGGED_MIN)) {
-      unsureAt = at;
-      break;
-    }
+  const { unsureWeights, unsureAt } = fitRule(judged);
+  // How the rule does on a source it was not fitted on: fitted again without each source in turn
+  // (a held-out source is a new source; the numbers above are from sources the rule was fitted on).
+  log('  待确认 rule fitted without the source, on the source (cross-source check):');
+  for (const g of bySource(judged)) {
+    const source = g[0]!.source;
+    if (g.filter((j) => !j.ok).length < 5) continue;
+    const rule = fitRule(judged.filter((j) => j.source !== source));
+    const [r] = flagRates(g, rule.unsureWeights, rule.unsureAt);
+    log(`    ${source.padEnd(24)} wrong ${String(r!.wrong).padStart(4)}  wrong flagged ${pct(r!.wrongFlagged).padStart(6)}  right flagged ${pct(r!.rightFlagged).padStart(6)}`);
   }
   for (const r of flagRates(judged, unsureWeights, unsureAt, byKind)) {
     log(`  kind ${kindOf(r.source).padEnd(8)} wrong ${String(r.wrong).padStart(4)}  wrong flagged ${pct(r.wrongFlagged).padStart(6)}  right flagged ${pct(r.rightFlagged).padStart(6)}`);

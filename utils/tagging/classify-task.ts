@@ -65,6 +65,9 @@ const UNSURE_BASE = [
   // The model's own margin (its best minus its second probability), the lexicon's own margin, and
   // the share of the title's characters no lexicon word covered (a title of unknown words).
   'modelMargin', 'lexiconMargin', 'uncovered',
+  // The strongest single lexicon word of the tag's category (a decisive word or only weak hints),
+  // and how many categories the lexicon found any evidence for.
+  'topWord', 'lexiconCategories',
 ] as const;
 /** Then one indicator per category of the tag: some categories are guessed wrong more often than others. */
 export const UNSURE_FEATURES: readonly string[] = [...UNSURE_BASE, ...CATEGORY_IDS.map((id) => `is:${id}`)];
@@ -301,6 +304,10 @@ export function createMatcher(
     uf[9] = model ? modelMargin() : 0;
     uf[10] = lexMargin(lexBest);
     uf[11] = titleChars > 0 ? titleUncovered / titleChars : 1;
+    uf[12] = maxW[best]! / 4;
+    let cats = 0;
+    for (let c = 0; c < CATEGORY_COUNT; c++) if (lexScore[c]! > 0) cats++;
+    uf[13] = cats / 4;
     for (let c = 0; c < CATEGORY_COUNT; c++) uf[UNSURE_CATEGORY_AT + c] = c === best ? 1 : 0;
     tuning.observe?.(uf);
     const uw = tuning.unsureWeights;
