@@ -223,7 +223,10 @@ const GROUPS: readonly Group[] = [
   // and municipal-beijing-tcm only. Energy supply, prices and markets are 经济运行 (economy); a
   // project's 核准 is a project; bond approvals are economy (issuer's financing).
   ['economy', 4, '煤电油气运 电力运行 电力供需 电力交易 电价改革 输配电价 配电业务 增量配电 天然气 油气 成品油 煤炭 煤层气 降成本 循环经济 清洁生产 区域合作 区域发展 西部大开发 革命老区 振兴发展 振兴规划 新型城镇化 城乡融合 一带一路 创新能力 创新能力建设 技术装备'],
-  ['economy', 5, '债券核准 公司债券 企业债券'],
+  ['economy', 5, '债券核准 公司债券 企业债券 专项债券核准 收益债券 涉企收费 收购价格 能源安全'],
+  ['economy', 4, '价格政策 涉企'],
+  // 统计 as a line of work (taxonomy): its integrity and its staff.
+  ['research', 5, '统计造假 统计信用 统计从业 统计领域 统计违纪'],
   ['project', 5, '项目核准 核准的批复'],
   ['livelihood', 5, '扶贫 扶贫搬迁 易地扶贫搬迁 扶贫攻坚 水库移民 移民后期扶持 中医药服务 基层中医药'],
   ['livelihood', 2, '中医药 中医'],
@@ -232,6 +235,9 @@ const GROUPS: readonly Group[] = [
   ['service', 5, '医师资格 执业医师 医师资格考核'],
   ['finance', 5, '水资源费 征收标准 政府购买服务 购买服务 采购意向'],
   ['enforcement', 4, '法治政府 法治政府建设'],
+  // Ecological protection and forestation (taxonomy: ecological governance → enforcement), as the
+  // training source ministry-ndrc labels its 林业生态 documents.
+  ['enforcement', 4, '退耕还林 植树造林 造林 还林 还草 天然林 天然林保护 防沙治沙 治沙 荒漠化 石漠化 水土保持 水源涵养 生态建设 生态环境保护 生态区 湿地保护 湿地 自然保护区 自然保护地 林草 林地 国土绿化 生态修复 生态保护修复 森林资源 草原保护 生态公益林 公益林'],
   // A citizen's voice (taxonomy: citizens' messages → petition first): questions and demands that
   // official titles do not use. Strong, not decisive: the subject still comes second.
   ['petition', 3, '何时 为何 为什么 怎么 怎么办 能否 可否 请问 恳请 强烈要求 要求解决 不作为 乱收费 迟迟 什么时候'],
