@@ -7,8 +7,10 @@
 // classification is deterministic, so these catch regressions, not noise. They are NOT the issue's
 // targets (OA-style ≥ 96%, real titles ≥ 90% / ≥ 88%, 待确认 ≥ 50% of wrong and ≤ 15% of right):
 // where a source is below a target, the numbers below say so. Today 待确认 meets both of the issue's
-// rates (≥ 50% of wrong, ≤ 15% of right) on few sets; on municipal-guangzhou (37.5% / 29.4%) and
-// university-swjtu (47.2% / 29.4%) it is barely better than chance.
+// rates (≥ 50% of wrong, ≤ 15% of right) only on the OA-style sets, labelled-gov, soe-sgcc and
+// provincial-hebei (15.0%, just); it flags too few wrong tags on citizen-wenzheng-b
+// and university-swjtu, and too many right ones wherever accuracy is low (ministry-forestry 45%,
+// university-swjtu and municipal-guangzhou about a third).
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { heldOutReport, trainingExamples, CORPUS_SOURCES } from '../../../scripts/corpus';
@@ -23,19 +25,19 @@ const root = resolve(__dirname, '../../..');
 /** [accuracy, share of wrong tags flagged 待确认, share of right tags flagged], in %, as measured. */
 const MEASURED: Record<string, readonly [number, number, number]> = {
   'sample-titles': [100, 100, 0],
-  'labelled-oa': [97.5, 66.7, 4.2],
-  'labelled-gov': [97.7, 50, 4.7],
-  'real-gov-titles': [85.8, 60, 24.9],
-  'real-gov-titles-2': [89.6, 62.5, 16.7],
+  'labelled-oa': [97.5, 66.7, 3.4],
+  'labelled-gov': [97.7, 50, 7],
+  'real-gov-titles': [85.8, 66.7, 27.1],
+  'real-gov-titles-2': [89.6, 62.5, 17.4],
   'oa-titles-2': [96.1, 66.7, 3.4],
-  'citizen-wenzheng-b': [91.8, 41.5, 2.3],
-  'university-swjtu': [77.1, 41.2, 32],
-  'university-misc': [82.4, 100, 32.1],
-  'hospital-sichuan-recruit': [82.5, 57.1, 17.2],
-  'ministry-forestry': [59.6, 58.1, 45],
-  'provincial-hebei': [82.1, 65.5, 15.8],
-  'soe-sgcc': [79.8, 84.6, 8.7],
-  'municipal-guangzhou': [73.9, 45.8, 30.9],
+  'citizen-wenzheng-b': [91.8, 42.7, 2.2],
+  'university-swjtu': [77.1, 45.1, 33.1],
+  'university-misc': [82.4, 100, 35.7],
+  'hospital-sichuan-recruit': [82.5, 61.9, 15.2],
+  'ministry-forestry': [59.6, 68.9, 45],
+  'provincial-hebei': [82.1, 65.5, 15],
+  'soe-sgcc': [79.8, 88.5, 10.7],
+  'municipal-guangzhou': [73.9, 54.2, 33.8],
 };
 const ACCURACY_MARGIN = 1.5;
 const FLAG_MARGIN = 5;
@@ -72,8 +74,8 @@ describe('held-out sources', () => {
     if (r.total * (1 - r.accuracy) < 5) return;
     expect(100 * r.wrongFlagged).toBeGreaterThanOrEqual(wrongFlagged - FLAG_MARGIN);
     expect(100 * r.rightFlagged).toBeLessThanOrEqual(rightFlagged + FLAG_MARGIN);
-    // 待确认 says something: a wrong tag is likelier to be flagged than a right one. (Only just, on
-    // municipal-guangzhou and university-swjtu: see the header.)
+    // 待确认 says something: a wrong tag is likelier to be flagged than a right one (by little on
+    // university-swjtu and municipal-guangzhou: see the header).
     expect(r.wrongFlagged).toBeGreaterThan(r.rightFlagged);
   });
 
