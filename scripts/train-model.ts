@@ -27,8 +27,10 @@ const MAX_FEATURES = 4000;
 const MIN_WEIGHT = 0.1;
 /** A lexicon term counts as this much of a title. */
 const LEXICON_EXAMPLE_WEIGHT = 0.3;
-/** Class balance: 1 = every category weighs the same in total, 0 = by example count (0.5 won out of fold). */
-const BALANCE_POWER = 0.5;
+/** Class balance: 1 = every category weighs the same in total, 0 = by example count. Out of fold on
+ * the training sources (mean over kinds): 0 91.4%, 0.25 90.7%, 0.5 90.1% (with the function
+ * characters out of the unigrams, char-model.ts; the unit tests' OA default names stay admin). */
+const BALANCE_POWER = 0;
 
 interface Example {
   keys: number[];
