@@ -21,14 +21,16 @@ const MIN_DF = 2;
 const EPOCHS = 30;
 const RATE = 0.5;
 /** Default L2 penalty; `npm run train` uses the one calibration chose out of fold. */
-export const DEFAULT_L2 = 2e-4;
+export const DEFAULT_L2 = 0.1;
 /** Kept after training: the features with the largest weights, and per feature the columns above this. */
 const MAX_FEATURES = 4000;
 const MIN_WEIGHT = 0.1;
 /** A lexicon term counts as this much of a title. */
 const LEXICON_EXAMPLE_WEIGHT = 0.3;
-/** Class balance: 1 = every category weighs the same in total, 0 = by example count (0.5 won out of fold). */
-const BALANCE_POWER = 0.5;
+/** Class balance: 1 = every category weighs the same in total, 0 = by example count. Out of fold on
+ * the training sources (mean over kinds): 0 91.4%, 0.25 90.7%, 0.5 90.1% (with the function
+ * characters out of the unigrams, char-model.ts; the unit tests' OA default names stay admin). */
+const BALANCE_POWER = 0;
 
 interface Example {
   keys: number[];
@@ -76,6 +78,11 @@ export function trainModel(titles: readonly TrainingExample[], l2 = DEFAULT_L2):
   const vocab = [...df.entries()].filter(([, n]) => n >= MIN_DF).map(([k]) => k).sort((a, b) => a - b);
   const col = new Map(vocab.map((k, i) => [k, i]));
   const rows = examples.map((e) => e.keys.map((k) => col.get(k)).filter((i): i is number => i !== undefined));
+  // The L2 penalty is applied lazily, on a feature's weights when an example has it; divided by the
+  // feature's example count, each feature is penalised the same per epoch however often it occurs.
+  // (Applied whole at every occurrence, the penalty grew with the corpus: the frequent features of
+  // the citizen messages, ？ and 何时, were shrunk to nothing once the other sources were added.)
+  const decay = vocab.map((k) => l2 / df.get(k)!);
 
   const W = new Float64Array(vocab.length * C);
   const b = new Float64Array(C);
@@ -103,7 +110,7 @@ export function trainModel(titles: readonly TrainingExample[], l2 = DEFAULT_L2):
         b[c]! -= g * err * 0.1;
         for (const f of feats) {
           const w = f * C + c;
-          W[w]! -= g * (err + l2 * W[w]!);
+          W[w]! -= g * err + rate * decay[f]! * W[w]!;
         }
       }
     }

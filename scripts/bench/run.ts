@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { benchClassify } from './classify-bench';
 import { computeAccuracy } from './accuracy';
-import { heldOutReport } from '../corpus';
+import { heldOutReport, trainingSourceReport } from '../corpus';
 import { benchStore } from './store-bench';
 import { benchTagging } from './tagging-bench';
 import { benchGrids } from './grids-bench';
@@ -18,11 +18,11 @@ const suites: Array<[string, () => Promise<BenchResult[]>]> = [
     unit: '%',
     note: `held-out ${(set.heldOut.accuracy * 100).toFixed(1)}% of ${set.heldOut.total}`,
   }))],
-  ['held-out sources', async () => heldOutReport().map((r) => ({
-    name: `held-out: ${r.name}`,
+  ['held-out sources', async () => [...heldOutReport(), ...trainingSourceReport()].map((r) => ({
+    name: `${r.part === 'training source' ? 'training' : 'held-out'}: ${r.name}`,
     value: Math.round(r.accuracy * 1000) / 10,
     unit: '%',
-    note: `${r.part}, ${r.total} titles; 待确认 flags ${(r.wrongFlagged * 100).toFixed(0)}% of wrong tags, ${(r.rightFlagged * 100).toFixed(0)}% of right ones`,
+    note: `${r.kind}, ${r.part}, ${r.total} titles; 待确认 flags ${(r.wrongFlagged * 100).toFixed(0)}% of wrong tags, ${(r.rightFlagged * 100).toFixed(0)}% of right ones`,
   }))],
   ['store', benchStore],
   ['tagging in Chromium', benchTagging],

@@ -45,6 +45,11 @@ function charOf(compact: number): string {
   return compact === Q_CODE ? '？' : compact === E_CODE ? '！' : String.fromCharCode(compact + CJK_FIRST);
 }
 
+/** Function characters that every kind of title uses: as single characters they only teach the
+ * model which corpus a title came from (的 and 请 are everywhere in citizens' messages, so 王五提交的申请
+ * read as a complaint). Their bigrams (请求, 的问题) stay features. */
+const NO_UNIGRAM = new Set([...'的了和与及等在是对请我你他之其或而也'].map((c) => c.charCodeAt(0) - CJK_FIRST));
+
 /**
  * The unique feature keys of a text, in first-seen order: a unigram is its compact code (< SPAN),
  * a bigram of two adjacent model characters is `SPAN + a * SPAN + b` (always ≥ SPAN).
@@ -59,7 +64,7 @@ export function featureKeys(text: string, out: number[], limit = 300): number[] 
       prev = -1;
       continue;
     }
-    if (out.indexOf(c) < 0) out.push(c);
+    if (!NO_UNIGRAM.has(c) && out.indexOf(c) < 0) out.push(c);
     if (prev >= 0) {
       const key = SPAN + prev * SPAN + c;
       if (out.indexOf(key) < 0) out.push(key);

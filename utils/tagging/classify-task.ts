@@ -59,10 +59,19 @@ const MODEL_SURE = 0.8;
 export const GUESS_BELOW = 0.3;
 
 /** What the unsure rule looks at, in order. */
-export const UNSURE_FEATURES = [
+const UNSURE_BASE = [
   'confidence', 'modelProbability', 'lexiconAgrees', 'modelAgrees', 'hasLexiconWord', 'margin', 'logScore',
   'modelDisagreement', 'modelOverride',
+  // The model's own margin (its best minus its second probability), the lexicon's own margin, and
+  // the share of the title's characters no lexicon word covered (a title of unknown words).
+  'modelMargin', 'lexiconMargin', 'uncovered',
+  // The strongest single lexicon word of the tag's category (a decisive word or only weak hints),
+  // and how many categories the lexicon found any evidence for.
+  'topWord', 'lexiconCategories',
 ] as const;
+/** Then one indicator per category of the tag: some categories are guessed wrong more often than others. */
+export const UNSURE_FEATURES: readonly string[] = [...UNSURE_BASE, ...CATEGORY_IDS.map((id) => `is:${id}`)];
+const UNSURE_CATEGORY_AT = UNSURE_BASE.length;
 
 export const DEFAULT_TUNING: Tuning = {
   modelWeight: TUNING_DATA.modelWeight,
@@ -139,6 +148,9 @@ export function createMatcher(
   const evSource: Source[] = [];
   const evChars: string[] = [];
   const evCharCat: number[] = [];
+  /** CJK characters of the title, and those no lexicon term covered. */
+  let titleChars = 0;
+  let titleUncovered = 0;
 
   function scanSource(text: string, source: Source): void {
     if (text.length === 0) return;
@@ -169,10 +181,13 @@ export function createMatcher(
     }
     // Back-off over what the lexicon did not cover (titles and workflow names only).
     if (source !== 'title' && source !== 'workflow') return;
+    const isTitle = source === 'title';
     for (let i = 0; i < s.length; i++) {
-      if (covered[i]) continue;
       const code = s.charCodeAt(i);
+      if (isTitle && code >= 0x3400) titleChars++;
+      if (covered[i]) continue;
       if (code < 0x3400) continue;
+      if (isTitle) titleUncovered++;
       let dist: Float32Array | undefined;
       if (i + 1 < s.length && !covered[i + 1]) dist = backoff.bigrams.get(code * 65536 + s.charCodeAt(i + 1));
       if (dist === undefined) dist = backoff.chars.get(code);
@@ -221,6 +236,8 @@ export function createMatcher(
     evSource.length = 0;
     evChars.length = 0;
     evCharCat.length = 0;
+    titleChars = 0;
+    titleUncovered = 0;
 
     if (wantModel && model === null) model = tuning.model ?? charModel();
     const title = typeof input.title === 'string' ? input.title : '';
@@ -284,6 +301,14 @@ export function createMatcher(
     uf[6] = Math.log1p(s1);
     uf[7] = model && modelBest !== best ? prob[modelBest]! : 0;
     uf[8] = model && lexBest !== best ? prob[best]! : 0;
+    uf[9] = model ? modelMargin() : 0;
+    uf[10] = lexMargin(lexBest);
+    uf[11] = titleChars > 0 ? titleUncovered / titleChars : 1;
+    uf[12] = maxW[best]! / 4;
+    let cats = 0;
+    for (let c = 0; c < CATEGORY_COUNT; c++) if (lexScore[c]! > 0) cats++;
+    uf[13] = cats / 4;
+    for (let c = 0; c < CATEGORY_COUNT; c++) uf[UNSURE_CATEGORY_AT + c] = c === best ? 1 : 0;
     tuning.observe?.(uf);
     const uw = tuning.unsureWeights;
     let z = uw[UNSURE_FEATURES.length] ?? 0;
@@ -298,6 +323,29 @@ export function createMatcher(
       secondary,
       unsure,
     };
+  }
+
+  /** The model's best probability minus its second best. */
+  function modelMargin(): number {
+    let p1 = 0;
+    let p2 = 0;
+    for (let c = 0; c < CATEGORY_COUNT; c++) {
+      const p = prob[c]!;
+      if (p > p1) {
+        p2 = p1;
+        p1 = p;
+      } else if (p > p2) p2 = p;
+    }
+    return p1 - p2;
+  }
+
+  /** The lexicon's own margin: (best - second) / best of its scores, 0 when it has none. */
+  function lexMargin(lexBest: number): number {
+    if (lexBest < 0) return 0;
+    const l1 = lexScore[lexBest]!;
+    let l2 = 0;
+    for (let c = 0; c < CATEGORY_COUNT; c++) if (c !== lexBest && lexScore[c]! > l2) l2 = lexScore[c]!;
+    return l1 > 0 ? (l1 - Math.max(0, l2)) / l1 : 0;
   }
 
   /** The second category comes from the lexicon's words only: the model says what the title is, not what else. */
