@@ -60,15 +60,13 @@ export default defineContentScript({
       openPanel: (key) => void send({ type: 'panel/open', taskKey: key }),
       texts: {
         tooltip: (view) =>
-          [
-            view.unsure ? t('tagUnsure') : '',
-            `${view.categoryName}${view.actionName ? ` → ${view.actionName}` : ''}`,
-            view.evidence.length ? t('tagEvidence', [view.evidence.join('、')]) : '',
-            view.source === 'user' ? t('tagCorrected') : '',
-            t('tagPhasesDone', [String(view.phases)]),
-          ]
-            .filter(Boolean)
-            .join('\n'),
+          (view.unsure ? t('tagUnsure') + '\n' : '') +
+          view.categoryName +
+          (view.actionName ? ` → ${view.actionName}` : '') +
+          (view.evidence.length ? '\n' + t('tagEvidence', [view.evidence.join('、')]) : '') +
+          (view.source === 'user' ? '\n' + t('tagCorrected') : '') +
+          '\n' +
+          t('tagPhasesDone', [String(view.phases)]),
         unsure: t('tagUnsureWord'),
       },
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),

@@ -90,7 +90,7 @@ export class PageSensor {
   private options: DetectOptions = {};
   private settleTimer: number | null = null;
   /** Keys asked of the background and not answered yet: never asked twice at once. */
-  private readonly pending = new Set<string>();
+  private readonly pending = new Map<string, { row: ExtractedRow; key: string }>();
   private rescanAfterReply = false;
   private lastScanAt = 0;
   private lastRowCount = 0;
@@ -160,11 +160,16 @@ export class PageSensor {
   /** The views of the tasks this page showed last time (site/config): rows found later are tagged
    * with them in the scan that finds them, before the page's own first layout if it is fast. */
   prime(views: TagView[]): void {
+    const found = [];
     for (const view of views) {
       if (this.views.has(view.key)) continue;
       this.views.set(view.key, view);
       this.primed.add(view.key);
+      // Rows a scan already asked about (the views came late): tagged now, not at the answer.
+      const item = this.pending.get(view.key);
+      if (item) found.push(item);
     }
+    this.writeTags(found);
   }
 
   /** The background lost what this frame shows (its worker restarted): say it again. */
@@ -246,15 +251,17 @@ export class PageSensor {
           if (view && (!this.primed.has(key) || this.pending.has(key))) continue;
           if (this.pending.has(key)) this.rescanAfterReply = true;
           else {
-            this.pending.add(key);
-            unknown.push({ row, key });
+            const item = { row, key };
+            this.pending.set(key, item);
+            unknown.push(item);
           }
         }
-        // One report per list per slice: fewer, fuller messages.
-        if (unknown.length && (at >= total || Date.now() >= until)) this.resolve(match, unknown.splice(0));
+        // One report per list per slice: fewer, fuller messages; but a list's first rows at once,
+        // so the background classifies them while the rest are read.
+        if (unknown.length && (at >= total || at === STEP_ROWS || Date.now() >= until)) this.resolve(match, unknown.splice(0));
       }
       this.scanning = false;
-      this.write(known);
+      this.writeTags(known);
       if (this.queue.length) this.flushSoon();
       this.lastRowCount = rowCount;
       this.watch(matches.map((m) => m.root));
@@ -320,7 +327,7 @@ export class PageSensor {
     }
   }
 
-  private write(items: Array<{ row: ExtractedRow; key: string }>): void {
+  private writeTags(items: Array<{ row: ExtractedRow; key: string }>): void {
     for (const item of items) {
       const view = this.views.get(item.key);
       // The row may have been recycled for another task while we waited.
@@ -412,7 +419,7 @@ export class PageSensor {
     this.flushTimer = null;
     this.flushing = false;
     if (this.destroyed) return;
-    this.write(this.queue.splice(0));
+    this.writeTags(this.queue.splice(0));
     this.statusSoon();
   }
 

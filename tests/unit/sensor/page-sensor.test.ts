@@ -94,6 +94,28 @@ describe('PageSensor', () => {
     expect(tags()).toHaveLength(2);
   });
 
+  it('views that arrive after the rows were asked about tag them at once, without waiting for the answer', () => {
+    history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', table([301, 302]));
+    const report = vi.fn(() => new Promise<TagView[] | null>(() => {}));
+    sensor = new PageSensor({
+      doc: document,
+      adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey },
+      report,
+      status: vi.fn(),
+      openPanel: vi.fn(),
+      texts: { tooltip: (v) => v.categoryName, unsure: '待确认' },
+      setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
+      clearTimeout: (id) => window.clearTimeout(id),
+    });
+    sensor.start();
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(tags()).toHaveLength(0);
+    sensor.prime([view('ecology9:302@localhost:3000')]);
+    expect(tags().map((t) => t.getAttribute('data-task-key'))).toEqual(['ecology9:302@localhost:3000']);
+  });
+
   it('reads a long list in slices, yielding to the page between them, one tag per row', async () => {
     history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
     document.body.replaceChildren();
@@ -115,10 +137,11 @@ describe('PageSensor', () => {
     });
     try {
       sensor.start();
-      // The first slice is read at once; the rest waits for the next task.
-      expect(batches.map((b) => b.rows.length)).toEqual([800]);
+      // The first slice is read at once (its first 100 rows reported at once, so the background
+      // starts on them while the rest are read); the rest waits for the next task.
+      expect(batches.map((b) => b.rows.length)).toEqual([100, 700]);
       await vi.waitFor(() => expect(tags()).toHaveLength(1300), { timeout: 3000 });
-      expect(batches.map((b) => b.rows.length)).toEqual([800, 500]);
+      expect(batches.map((b) => b.rows.length)).toEqual([100, 700, 500]);
       // More rows once the page has tags: short slices.
       batches.length = 0;
       now += 1000;

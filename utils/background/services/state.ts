@@ -13,7 +13,9 @@ import { PageMemory } from './page-memory';
 import { TabPages } from './tab-pages';
 
 /** How long the start waits for the managed policy before answering with the stored catalog. */
-const POLICY_WAIT_MS = 60;
+const POLICY_WAIT_MS = 20;
+/** After the start, once the first messages are answered: the matcher and model are built while idle. */
+const WARM_AFTER_MS = 30;
 
 export class BackgroundState {
   catalog: Catalog = DEFAULT_CATALOG;
@@ -69,6 +71,15 @@ export class BackgroundState {
     this.setRules(rules);
     this.sites = new Map(sites.map((s) => [s.origin, s]));
     this.policyApplied = policyRead.then((read) => this.applyPolicy(read, stored));
+    // A page that starts this worker reports its rows a little later (at DOMContentLoaded): the
+    // matcher (catalog trie, learned model) is ready by then instead of built on its first row.
+    setTimeout(() => this.warm(), WARM_AFTER_MS);
+  }
+
+  /** Builds the matcher and decodes the model now, if no classification has done it yet. */
+  warm(): void {
+    if (!this.match) this.match = createMatcher(this.catalog, this.rules);
+    this.match({ title: '关于做好防汛工作的通知', fields: {} });
   }
 
   private async applyPolicy(policy: PolicyState, stored: Catalog | undefined): Promise<void> {
