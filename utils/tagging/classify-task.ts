@@ -3,7 +3,7 @@
 // everything once; the returned function is the hot path and reuses its scratch buffers.
 import { CATEGORY_IDS, type Catalog, type CategoryId, type Rule } from '../model';
 import type { Classification, ClassifyInput } from './types';
-import { ADMIN, CATEGORY_COUNT, MEETING, TIE_RANK } from './category-order';
+import { ADMIN, CATEGORY_COUNT, CATEGORY_INDEX, MEETING, TIE_RANK } from './category-order';
 import { familyKey, normalizeTitle, ruleSignature } from './normalize-title';
 import { buildTrie, createMatchBuffer, scanTerms, type TermTrie } from './term-trie';
 import { buildBackoff, type Backoff } from './char-backoff';
@@ -51,6 +51,18 @@ export interface Tuning {
   /** Calibration only: receives the unsure features of every lexical classification. */
   observe?: (features: Float64Array) => void;
 }
+
+/**
+ * An official document's title (GB/T 9704 shape: …关于…的通知/批复/请示, 印发/转发…, a 部令) is not a
+ * citizen's message (taxonomy: petition is citizens' messages and complaints): the model, which learned
+ * petition from citizens' wording (问题, 解决, 建设), does not vote petition there; the lexicon's
+ * petition words (信访, 投诉, 接诉即办) still do. Found on the training sources' out-of-fold misses
+ * (ministry-ndrc: 关于…城市轨道交通建设规划的批复 read as a complaint).
+ */
+const FORMAL_DOCUMENT = /关于.{2,}的(?:紧急|补充)?(?:通知|请示|报告|意见|实施意见|指导意见|批复|复函|函|通报|决定|方案|公告|通告|决议|纪要|备忘录)$|印发|转发|[部院局委]令|(?:通知|批复|复函|请示|决定|公告|通告)$/;
+const PETITION = CATEGORY_INDEX.petition;
+/** The model's petition probability is checked against FORMAL_DOCUMENT only above this (keeps the regex off the hot path). */
+const FORMAL_CHECK_AT = 0.05;
 
 /** With no lexicon word, the model's answer counts as evidence only at or above this probability. */
 const MODEL_SURE = 0.8;
@@ -264,7 +276,17 @@ export function createMatcher(
     let lexBest = -1;
     for (let c = 0; c < CATEGORY_COUNT; c++) if (score[c]! > 0 && (lexBest < 0 || better(c, lexBest))) lexBest = c;
     lexScore.set(score);
-    const modelBest = model ? modelProbabilities(model, core) : -1;
+    let modelBest = model ? modelProbabilities(model, core) : -1;
+    if (model && prob[PETITION]! >= FORMAL_CHECK_AT && lexScore[PETITION]! <= 0 && FORMAL_DOCUMENT.test(title)) {
+      // Not a citizen's message: the model's petition share goes to its other categories.
+      const rest = 1 - prob[PETITION]!;
+      prob[PETITION] = 0;
+      modelBest = 0;
+      for (let c = 0; c < CATEGORY_COUNT; c++) {
+        if (rest > 0) prob[c]! /= rest;
+        if (prob[c]! > prob[modelBest]!) modelBest = c;
+      }
+    }
     if (model) for (let c = 0; c < CATEGORY_COUNT; c++) score[c]! += tuning.modelWeight * prob[c]!;
 
     let best = -1;
