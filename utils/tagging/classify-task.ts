@@ -4,7 +4,7 @@
 import { CATEGORY_IDS, type Catalog, type CategoryId, type Rule } from '../model';
 import type { Classification, ClassifyInput } from './types';
 import { ADMIN, CATEGORY_COUNT, CATEGORY_INDEX, MEETING, TIE_RANK } from './category-order';
-import { familyKey, normalizeTitle, ruleSignature } from './normalize-title';
+import { familyKey, normalizeTitle, ruleSignature, workflowKey } from './normalize-title';
 import { buildTrie, createMatchBuffer, scanTerms, type TermTrie } from './term-trie';
 import { buildBackoff, type Backoff } from './char-backoff';
 import { buildRuleIndex, matchRule } from './rule-match';
@@ -223,7 +223,7 @@ export function createMatcher(
 
   function ruleResult(input: ClassifyInput, lexical: Classification): Classification | null {
     if (ruleIndex.rules.length === 0) return null;
-    const hit = matchRule(ruleIndex, ruleSignature(input.title), familyKey(input.title));
+    const hit = matchRule(ruleIndex, ruleSignature(input.title), familyKey(input.title), ruleIndex.workflows.size > 0 ? workflowKey(input.fields?.workflow) : '');
     if (!hit) return null;
     const { rule, similarity } = hit;
     const label = rule.title.length > 60 ? rule.title.slice(0, 60) + '…' : rule.title;
