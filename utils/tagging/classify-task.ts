@@ -42,6 +42,9 @@ const MAX_EVIDENCE = 6;
 export interface Tuning {
   /** The model's probability for a category, times this, is added to its lexicon score. */
   modelWeight: number;
+  /** The same for an official document's title (FORMAL_DOCUMENT): the lexicon's subject words read a
+   * 关于…的通知 better than the model learned from citizens' messages does. Default: modelWeight. */
+  formalModelWeight?: number;
   /** Weights of the unsure features (UNSURE_FEATURES order), then the bias. */
   unsureWeights: readonly number[];
   /** P(wrong) at or above which a tag shows as 待确认. */
@@ -87,6 +90,7 @@ const UNSURE_CATEGORY_AT = UNSURE_BASE.length;
 
 export const DEFAULT_TUNING: Tuning = {
   modelWeight: TUNING_DATA.modelWeight,
+  formalModelWeight: TUNING_DATA.formalModelWeight,
   unsureWeights: TUNING_DATA.unsureWeights,
   unsureAt: TUNING_DATA.unsureAt,
 };
@@ -139,7 +143,8 @@ export function createMatcher(
   // The learned model is decoded on the first classification, not when the matcher is built: a
   // worker that starts to answer a popup never pays for it.
   let model: CharModel | null = null;
-  const wantModel = tuning.modelWeight > 0;
+  const formalWeight = tuning.formalModelWeight ?? tuning.modelWeight;
+  const wantModel = tuning.modelWeight > 0 || formalWeight > 0;
   const prob = new Float64Array(CATEGORY_COUNT);
   const lexScore = new Float64Array(CATEGORY_COUNT);
   const unsureFeatures = new Float64Array(UNSURE_FEATURES.length);
@@ -277,7 +282,10 @@ export function createMatcher(
     for (let c = 0; c < CATEGORY_COUNT; c++) if (score[c]! > 0 && (lexBest < 0 || better(c, lexBest))) lexBest = c;
     lexScore.set(score);
     let modelBest = model ? modelProbabilities(model, core) : -1;
-    if (model && prob[PETITION]! >= FORMAL_CHECK_AT && lexScore[PETITION]! <= 0 && FORMAL_DOCUMENT.test(title)) {
+    // Only tested when it matters: the two weights differ, or the model sees a petition.
+    const formal = model !== null && (formalWeight !== tuning.modelWeight || prob[PETITION]! >= FORMAL_CHECK_AT) && FORMAL_DOCUMENT.test(title);
+    const modelWeight = formal ? formalWeight : tuning.modelWeight;
+    if (model && formal && prob[PETITION]! >= FORMAL_CHECK_AT && lexScore[PETITION]! <= 0) {
       // Not a citizen's message: the model's petition share goes to its other categories.
       const rest = 1 - prob[PETITION]!;
       prob[PETITION] = 0;
@@ -287,7 +295,7 @@ export function createMatcher(
         if (prob[c]! > prob[modelBest]!) modelBest = c;
       }
     }
-    if (model) for (let c = 0; c < CATEGORY_COUNT; c++) score[c]! += tuning.modelWeight * prob[c]!;
+    if (model) for (let c = 0; c < CATEGORY_COUNT; c++) score[c]! += modelWeight * prob[c]!;
 
     let best = -1;
     let second = -1;

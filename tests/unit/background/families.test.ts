@@ -62,8 +62,10 @@ describe('a correction teaches the series family', () => {
     ]));
     expect(again[0]!.category).toBe('economy');
     expect(again[1]!.category).toBe('finance');
-    // Undoing the correction releases the family.
+    // Undoing the correction releases the family: each task is back to its own tag.
     const undone = await services.uncorrect(views[0]!.key);
-    expect(undone.find((v) => v.key === views[1]!.key)?.category).not.toBe('economy');
+    expect(undone.find((v) => v.key === views[2]!.key)?.category).toBe(views[2]!.category);
+    expect(undone.find((v) => v.key === views[2]!.key)?.source).toBe('auto');
+    expect(undone.find((v) => v.key === views[2]!.key)?.evidence.some((e) => e.startsWith('规则:'))).toBe(false);
   });
 });
