@@ -62,7 +62,7 @@ export interface Tuning {
  * petition words (信访, 投诉, 接诉即办) still do. Found on the training sources' out-of-fold misses
  * (ministry-ndrc: 关于…城市轨道交通建设规划的批复 read as a complaint).
  */
-const FORMAL_DOCUMENT = /关于.{2,}的(?:紧急|补充)?(?:通知|请示|报告|意见|实施意见|指导意见|批复|复函|函|通报|决定|方案|公告|通告|决议|纪要|备忘录)$|印发|转发|[部院局委]令|(?:通知|批复|复函|请示|决定|公告|通告)$/;
+const FORMAL_DOCUMENT = /关于.{2,}的(?:紧急|补充)?(?:通知|请示|报告|意见|实施意见|指导意见|批复|复函|函|通报|决定|方案|公告|通告|决议|纪要|备忘录)$|印发|转发|[部院局委府]令|(?:通知|批复|复函|请示|决定|公告|通告)$/;
 const PETITION = CATEGORY_INDEX.petition;
 /** The model's petition probability is checked against FORMAL_DOCUMENT only above this (keeps the regex off the hot path). */
 const FORMAL_CHECK_AT = 0.05;

@@ -8,10 +8,10 @@
 // targets (OA-style ≥ 96%, real titles ≥ 90% / ≥ 88%, 待确认 ≥ 50% of wrong and ≤ 15% of right):
 // where a source is below a target, the numbers below say so. 待确认 meets both of the rates
 // (≥ 50% of wrong, ≤ 15% of right) on the OA-style sets, real-gov-titles-2, citizen-wenzheng-b,
-// provincial-hebei (50.0%, just) and hospital-sichuan-recruit; elsewhere it flags too many right
-// tags, most where accuracy is low (ministry-forestry 34.7%, university-swjtu 32.1%, municipal-guangzhou
-// 30.9%, soe-sgcc 30.4%, real-gov-titles 28.7%): one threshold cannot meet both rates on a source
-// the engine gets only 54–80% right.
+// provincial-hebei and hospital-sichuan-recruit; elsewhere it flags too many right tags, most where
+// accuracy is low (ministry-forestry 35.7%, municipal-guangzhou 35.3%, real-gov-titles 34.4%,
+// university-swjtu 34.1%, soe-sgcc 17.6%): one threshold cannot meet both rates on a source the
+// engine gets only 54–84% right.
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { heldOutReport, trainingExamples, CORPUS_SOURCES } from '../../../scripts/corpus';
@@ -26,19 +26,19 @@ const root = resolve(__dirname, '../../..');
 /** [accuracy, share of wrong tags flagged 待确认, share of right tags flagged], in %, as measured. */
 const MEASURED: Record<string, readonly [number, number, number]> = {
   'sample-titles': [100, 100, 0],
-  'labelled-oa': [97.5, 66.7, 6.7],
-  'labelled-gov': [97.7, 0, 5.8],
-  'real-gov-titles': [85.8, 70, 28.7],
-  'real-gov-titles-2': [86.4, 61.9, 12.8],
-  'oa-titles-2': [96.8, 80, 5.3],
-  'citizen-wenzheng-b': [95.4, 58.7, 3.4],
-  'university-swjtu': [75.3, 49.1, 32.1],
-  'university-misc': [85.3, 100, 34.5],
-  'hospital-sichuan-recruit': [79.2, 76, 13.7],
-  'ministry-forestry': [53.6, 65.9, 34.7],
-  'provincial-hebei': [84, 50, 11],
-  'soe-sgcc': [79.1, 85.2, 30.4],
-  'municipal-guangzhou': [73.9, 66.7, 30.9],
+  'labelled-oa': [97.5, 66.7, 7.6],
+  'labelled-gov': [97.7, 0, 8.1],
+  'real-gov-titles': [86.7, 67.9, 34.4],
+  'real-gov-titles-2': [86.4, 71.4, 13.5],
+  'oa-titles-2': [96.1, 83.3, 6],
+  'citizen-wenzheng-b': [95.3, 59.6, 4.5],
+  'university-swjtu': [74.9, 51.8, 34.1],
+  'university-misc': [85.3, 100, 37.9],
+  'hospital-sichuan-recruit': [79.2, 88, 12.6],
+  'ministry-forestry': [53.6, 70.6, 35.7],
+  'provincial-hebei': [81.5, 60, 9.8],
+  'soe-sgcc': [83.7, 81, 17.6],
+  'municipal-guangzhou': [73.9, 66.7, 35.3],
 };
 const ACCURACY_MARGIN = 1.5;
 const FLAG_MARGIN = 5;
