@@ -261,6 +261,15 @@ const GROUPS: readonly Group[] = [
   ['emergency', 4, '安全文明施工'],
   ['supervision', 3, '任务进展'],
   ['training', 3, '学员名单'],
+  // From university-xdu's out-of-fold misses (its label conventions: university-swjtu.SOURCES.md).
+  ['training', 4, '集体备课 备课会'],
+  ['admin', 4, '保密宣传 保密宣传教育月'],
+  ['admin', 3, '证书领取'],
+  ['research', 4, '面上资助 教育研究项目 教学案例'],
+  ['personnel', 4, '转业军官 校外兼职'],
+  ['supervision', 4, '吃空饷'],
+  ['emergency', 4, '冰面'],
+  ['livelihood', 4, '招生调剂'],
 ];
 
 

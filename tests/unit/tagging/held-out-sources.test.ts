@@ -7,11 +7,12 @@
 // classification is deterministic, so these catch regressions, not noise. They are NOT the issue's
 // targets (OA-style ≥ 96%, real titles ≥ 90% / ≥ 88%, 待确认 ≥ 50% of wrong and ≤ 15% of right):
 // where a source is below a target, the numbers below say so. 待确认 meets both of the rates
-// (≥ 50% of wrong, ≤ 15% of right) on the OA-style sets, real-gov-titles-2, citizen-wenzheng-b,
-// provincial-hebei and hospital-sichuan-recruit; elsewhere it flags too many right tags, most where
-// accuracy is low (ministry-forestry 35.7%, municipal-guangzhou 35.3%, real-gov-titles 34.4%,
-// university-swjtu 34.1%, soe-sgcc 17.6%): one threshold cannot meet both rates on a source the
-// engine gets only 54–84% right.
+// (≥ 50% of wrong, ≤ 15% of right) on the OA-style sets, real-gov-titles-2, citizen-wenzheng-b
+// (51.0%, just), provincial-hebei, soe-sgcc and hospital-sichuan-recruit; elsewhere it flags too many
+// right tags where accuracy is low (university-swjtu 31.7% and 42.9% of wrong only, ministry-forestry
+// 30.3%, municipal-guangzhou 27.5%, real-gov-titles 26.5%): one threshold cannot meet both rates on
+// a source the engine gets only 54–86% right (the 待确认 rule fitted without a training source meets
+// both on that source for 1–2 of 7: scripts/calibrate.ts prints the cross-source check).
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { heldOutReport, trainingExamples, CORPUS_SOURCES } from '../../../scripts/corpus';
@@ -26,19 +27,19 @@ const root = resolve(__dirname, '../../..');
 /** [accuracy, share of wrong tags flagged 待确认, share of right tags flagged], in %, as measured. */
 const MEASURED: Record<string, readonly [number, number, number]> = {
   'sample-titles': [100, 100, 0],
-  'labelled-oa': [97.5, 66.7, 7.6],
+  'labelled-oa': [98.4, 50, 4.2],
   'labelled-gov': [97.7, 0, 8.1],
-  'real-gov-titles': [86.7, 67.9, 34.4],
-  'real-gov-titles-2': [86.4, 71.4, 13.5],
-  'oa-titles-2': [96.1, 83.3, 6],
-  'citizen-wenzheng-b': [95.3, 59.6, 4.5],
-  'university-swjtu': [74.9, 51.8, 34.1],
-  'university-misc': [85.3, 100, 37.9],
-  'hospital-sichuan-recruit': [79.2, 88, 12.6],
-  'ministry-forestry': [53.6, 70.6, 35.7],
-  'provincial-hebei': [81.5, 60, 9.8],
-  'soe-sgcc': [83.7, 81, 17.6],
-  'municipal-guangzhou': [73.9, 66.7, 35.3],
+  'real-gov-titles': [85.8, 60, 26.5],
+  'real-gov-titles-2': [86.4, 61.9, 12.8],
+  'oa-titles-2': [96.8, 80, 4],
+  'citizen-wenzheng-b': [94.9, 51, 2.5],
+  'university-swjtu': [74.9, 42.9, 31.7],
+  'university-misc': [85.3, 100, 31],
+  'hospital-sichuan-recruit': [78.3, 80.8, 10.6],
+  'ministry-forestry': [54.1, 60.7, 30.3],
+  'provincial-hebei': [81.5, 53.3, 9.8],
+  'soe-sgcc': [80.6, 84, 8.7],
+  'municipal-guangzhou': [75, 60.9, 27.5],
 };
 const ACCURACY_MARGIN = 1.5;
 const FLAG_MARGIN = 5;
