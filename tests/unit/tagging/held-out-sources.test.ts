@@ -12,7 +12,7 @@
 // right tags where accuracy is low (university-swjtu 31.7% and 42.9% of wrong only, ministry-forestry
 // 30.3%, municipal-guangzhou 27.5%, real-gov-titles 26.5%): one threshold cannot meet both rates on
 // a source the engine gets only 54–86% right (the 待确认 rule fitted without a training source meets
-// both on that source for 1–2 of 7: scripts/calibrate.ts prints the cross-source check).
+// both on that source for 2 of 7: scripts/calibrate.ts prints the cross-source check).
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { heldOutReport, trainingExamples, CORPUS_SOURCES } from '../../../scripts/corpus';
