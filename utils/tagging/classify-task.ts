@@ -226,9 +226,21 @@ export function createMatcher(
     }
   }
 
+  // A list's rows share a few workflow names: their keys are remembered (bounded).
+  const workflowKeys = new Map<string, string>();
+  function workflowOf(workflow: string | undefined): string {
+    if (typeof workflow !== 'string' || workflow === '') return '';
+    let key = workflowKeys.get(workflow);
+    if (key === undefined) {
+      if (workflowKeys.size >= 256) workflowKeys.clear();
+      workflowKeys.set(workflow, (key = workflowKey(workflow)));
+    }
+    return key;
+  }
+
   function ruleResult(input: ClassifyInput, lexical: Classification): Classification | null {
     if (ruleIndex.rules.length === 0) return null;
-    const hit = matchRule(ruleIndex, ruleSignature(input.title), familyKey(input.title), ruleIndex.workflows.size > 0 ? workflowKey(input.fields?.workflow) : '');
+    const hit = matchRule(ruleIndex, ruleSignature(input.title), familyKey(input.title), ruleIndex.workflows.size > 0 ? workflowOf(input.fields?.workflow) : '');
     if (!hit) return null;
     const { rule, similarity } = hit;
     const label = rule.title.length > 60 ? rule.title.slice(0, 60) + '…' : rule.title;
