@@ -12,7 +12,7 @@ import { charModel, featureKeys, featureOf, isBigram, type CharModel } from './c
 import TUNING_DATA from './char-model-tuning.json';
 
 /** How much each source counts relative to the title's own words. */
-const SOURCE_WEIGHT = { title: 1, hint: 0.6, workflow: 1.2, module: 0.7, docType: 0.5 } as const;
+const SOURCE_WEIGHT = { title: 1, hint: 1, workflow: 1.2, module: 0.7, docType: 0.5 } as const;
 const SOURCE_LABEL = { title: '', hint: '标记:', workflow: '流程:', module: '模块:', docType: '类型:' } as const;
 type Source = keyof typeof SOURCE_WEIGHT;
 
