@@ -2,7 +2,8 @@
 // the training titles are split in two folds (the two halves of each source); a model trained
 // on one fold classifies the other, so every title is judged by a model that never saw it.
 // Held-out halves and held-out sources are never read. It chooses
-//   1. modelWeight: the blend weight of the learned model, for the best accuracy (macro over sources);
+//   1. modelWeight and formalModelWeight: the blend weights of the learned model on other titles and on
+//      official documents' titles (classify-task.ts FORMAL_DOCUMENT), for the best accuracy (macro over kinds);
 //   2. the 待确认 rule: a logistic model of "this tag is wrong" over the engine's UNSURE_FEATURES,
 //      and the P(wrong) at which a tag shows as unsure, so that at least WRONG_FLAGGED_MIN of wrong
 //      tags are flagged with as few right ones as possible.
@@ -13,6 +14,8 @@ import { SET_KINDS, type TrainingExample } from './corpus';
 import { trainModel } from './train-model';
 
 const MODEL_WEIGHTS = [0, 4, 6, 8, 10, 12];
+/** Weights tried for official documents' titles (with each of MODEL_WEIGHTS for the others). */
+const FORMAL_WEIGHTS = [0, 2, 4, 6, 8, 10, 12];
 /** L2 penalties tried for the model: a steadier model may blend better than a sharper one. */
 const L2S = [0.3, 1, 3, 10];
 /** Aim a little above the issue's floor (≥ 50% of wrong tags flagged, on every kind of titles) so a new source still meets it. */
@@ -25,6 +28,7 @@ export interface TuningData {
   /** The model's L2 penalty (used by the trainer; the engine does not read it). */
   l2: number;
   modelWeight: number;
+  formalModelWeight: number;
   unsureWeights: number[];
   unsureAt: number;
 }
@@ -55,9 +59,9 @@ function folds(examples: readonly TrainingExample[]): [TrainingExample[], Traini
   return [a, b];
 }
 
-function judge(examples: TrainingExample[], modelWeight: number, model: CharModel): Judged[] {
+function judge(examples: TrainingExample[], modelWeight: number, formalModelWeight: number, model: CharModel): Judged[] {
   let last: number[] = [];
-  const tuning: Tuning = { modelWeight, unsureWeights: [], unsureAt: 1, model, observe: (f) => (last = [...f]) };
+  const tuning: Tuning = { modelWeight, formalModelWeight, unsureWeights: [], unsureAt: 1, model, observe: (f) => (last = [...f]) };
   const match = createMatcher(DEFAULT_CATALOG, [], tuning);
   return examples.map((ex) => {
     last = [];
@@ -168,20 +172,23 @@ export function calibrate(examples: readonly TrainingExample[], log: (line: stri
   const [a, b] = folds(examples);
   const pct = (x: number) => (x * 100).toFixed(1) + '%';
   let modelWeight = 0;
+  let formalModelWeight = 0;
   let l2 = L2S[0]!;
   let bestAcc = -1;
-  let oof: (weight: number) => Judged[] = () => [];
+  let oof: (weight: number, formal: number) => Judged[] = () => [];
   for (const penalty of L2S) {
     const modelA = decodeModel(trainModel(a, penalty));
     const modelB = decodeModel(trainModel(b, penalty));
-    const run = (weight: number) => [...judge(b, weight, modelA), ...judge(a, weight, modelB)];
+    const run = (weight: number, formal: number) => [...judge(b, weight, formal, modelA), ...judge(a, weight, formal, modelB)];
     for (const weight of MODEL_WEIGHTS) {
-      if (weight === 0 && penalty !== L2S[0]) continue; // no model: the penalty does not matter
-      const judged = run(weight);
-      const acc = macroAccuracy(judged);
-      const perKind = byKind(judged).map((g) => `${kindOf(g[0]!.source)} ${pct(g.filter((j) => j.ok).length / g.length)}`).join(', ');
-      log(`  l2 ${penalty} modelWeight ${weight}: out-of-fold accuracy ${pct(acc)} (mean over kinds of titles; ${perKind})`);
-      if (acc > bestAcc + 1e-9) [modelWeight, l2, bestAcc, oof] = [weight, penalty, acc, run];
+      for (const formal of FORMAL_WEIGHTS) {
+        if (weight === 0 && formal === 0 && penalty !== L2S[0]) continue; // no model: the penalty does not matter
+        const judged = run(weight, formal);
+        const acc = macroAccuracy(judged);
+        const perKind = byKind(judged).map((g) => `${kindOf(g[0]!.source)} ${pct(g.filter((j) => j.ok).length / g.length)}`).join(', ');
+        log(`  l2 ${penalty} modelWeight ${weight} formal ${formal}: out-of-fold accuracy ${pct(acc)} (mean over kinds of titles; ${perKind})`);
+        if (acc > bestAcc + 1e-9) [modelWeight, formalModelWeight, l2, bestAcc, oof] = [weight, formal, penalty, acc, run];
+      }
     }
   }
   // The 待确认 rule is fitted on how the engine does on titles it never saw. Where a kind of titles
@@ -195,10 +202,10 @@ export function calibrate(examples: readonly TrainingExample[], log: (line: stri
     kindSources.get(kind)!.add(ex.source);
   }
   const leaveOut = new Set([...kindSources.values()].filter((set) => set.size >= 2).flatMap((set) => [...set]));
-  const judged = oof(modelWeight).filter((j) => !leaveOut.has(j.source));
+  const judged = oof(modelWeight, formalModelWeight).filter((j) => !leaveOut.has(j.source));
   for (const source of leaveOut) {
     const model = decodeModel(trainModel(examples.filter((ex) => ex.source !== source), l2));
-    judged.push(...judge(examples.filter((ex) => ex.source === source), modelWeight, model));
+    judged.push(...judge(examples.filter((ex) => ex.source === source), modelWeight, formalModelWeight, model));
   }
   const { unsureWeights, unsureAt } = fitRule(judged);
   // How the rule does on a source it was not fitted on: fitted again without each source in turn
@@ -214,9 +221,9 @@ export function calibrate(examples: readonly TrainingExample[], log: (line: stri
   for (const r of flagRates(judged, unsureWeights, unsureAt, byKind)) {
     log(`  kind ${kindOf(r.source).padEnd(8)} wrong ${String(r.wrong).padStart(4)}  wrong flagged ${pct(r.wrongFlagged).padStart(6)}  right flagged ${pct(r.rightFlagged).padStart(6)}`);
   }
-  log(`  chose l2 ${l2}, modelWeight ${modelWeight}, unsure weights ${JSON.stringify(unsureWeights)}, unsureAt ${unsureAt}`);
+  log(`  chose l2 ${l2}, modelWeight ${modelWeight}, formalModelWeight ${formalModelWeight}, unsure weights ${JSON.stringify(unsureWeights)}, unsureAt ${unsureAt}`);
   for (const r of flagRates(judged, unsureWeights, unsureAt)) {
     log(`  ${r.source.padEnd(20)} wrong ${String(r.wrong).padStart(4)}  wrong flagged ${pct(r.wrongFlagged).padStart(6)}  right flagged ${pct(r.rightFlagged).padStart(6)}`);
   }
-  return { l2, modelWeight, unsureWeights, unsureAt };
+  return { l2, modelWeight, formalModelWeight, unsureWeights, unsureAt };
 }

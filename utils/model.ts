@@ -156,6 +156,9 @@ export const Rule = z.object({
   title: text(500).min(1),
   /** The normalised signature the matcher compares against (computed at creation). */
   signature: text(500),
+  /** The corrected task's workflow name (fields.workflow), when it names a family (workflowKey):
+   * tasks of the same workflow follow the rule whatever their titles. */
+  workflow: text(200).optional(),
   category: CategoryId,
   action: id.nullable(),
   createdAt: epochMs,

@@ -63,7 +63,7 @@ export async function benchClassify(root: string = process.cwd()): Promise<Bench
     return n;
   });
   // The lexicon alone (the learned model switched off): what the model costs.
-  const lexiconOnly = createMatcher(DEFAULT_CATALOG, [], { ...DEFAULT_TUNING, modelWeight: 0 });
+  const lexiconOnly = createMatcher(DEFAULT_CATALOG, [], { ...DEFAULT_TUNING, modelWeight: 0, formalModelWeight: 0 });
   const lexiconMs = timeRuns(() => {
     let n = 0;
     for (const title of titles) n += lexiconOnly({ title }).confidence > 0.5 ? 1 : 0;

@@ -243,6 +243,33 @@ const GROUPS: readonly Group[] = [
   ['petition', 3, '何时 为何 为什么 怎么 怎么办 能否 可否 请问 恳请 强烈要求 要求解决 不作为 乱收费 迟迟 什么时候'],
   ['research', 5, '科研成果 成果评价'],
   ['personnel', 4, '选派'],
+
+  // ── Round 2 (issue 10): from the out-of-fold misses on the training sources only (ministry-ndrc,
+  // municipal-beijing-tcm, the tune halves of the earlier sets), each placed per taxonomy.md.
+  // Credit discipline, unlicensed schooling, straw burning and water allocation: 执法监管 / ecological governance.
+  ['enforcement', 4, '联合惩戒 失信惩戒 严重失信 无证办学 秸秆禁烧 立案审批'],
+  ['enforcement', 3, '失信 秸秆 秸秆综合利用 水量分配 污水处理 污水垃圾'],
+  // Power markets and industrial restructuring: 经济运行, 产业政策.
+  ['economy', 4, '电力现货 现货市场 债转股 火电'],
+  ['economy', 3, '结构调整'],
+  ['project', 4, '灌区'],
+  ['service', 4, '一业一证'],
+  ['service', 3, '社会保障卡 社保卡'],
+  ['personnel', 4, '公务员登记'],
+  ['livelihood', 4, '医共体'],
+  ['meeting', 4, '教职工大会'],
+  ['emergency', 4, '安全文明施工'],
+  ['supervision', 3, '任务进展'],
+  ['training', 3, '学员名单'],
+  // From university-xdu's out-of-fold misses (its label conventions: university-swjtu.SOURCES.md).
+  ['training', 4, '集体备课 备课会'],
+  ['admin', 4, '保密宣传 保密宣传教育月'],
+  ['admin', 3, '证书领取'],
+  ['research', 4, '面上资助 教育研究项目 教学案例'],
+  ['personnel', 4, '转业军官 校外兼职'],
+  ['supervision', 4, '吃空饷'],
+  ['emergency', 4, '冰面'],
+  ['livelihood', 4, '招生调剂'],
 ];
 
 

@@ -3,8 +3,8 @@
 // everything once; the returned function is the hot path and reuses its scratch buffers.
 import { CATEGORY_IDS, type Catalog, type CategoryId, type Rule } from '../model';
 import type { Classification, ClassifyInput } from './types';
-import { ADMIN, CATEGORY_COUNT, MEETING, TIE_RANK } from './category-order';
-import { familyKey, normalizeTitle, ruleSignature } from './normalize-title';
+import { ADMIN, CATEGORY_COUNT, CATEGORY_INDEX, MEETING, TIE_RANK } from './category-order';
+import { familyKey, normalizeTitle, ruleSignature, workflowKey } from './normalize-title';
 import { buildTrie, createMatchBuffer, scanTerms, type TermTrie } from './term-trie';
 import { buildBackoff, type Backoff } from './char-backoff';
 import { buildRuleIndex, matchRule } from './rule-match';
@@ -12,7 +12,7 @@ import { charModel, featureKeys, featureOf, isBigram, type CharModel } from './c
 import TUNING_DATA from './char-model-tuning.json';
 
 /** How much each source counts relative to the title's own words. */
-const SOURCE_WEIGHT = { title: 1, hint: 0.6, workflow: 1.2, module: 0.7, docType: 0.5 } as const;
+const SOURCE_WEIGHT = { title: 1, hint: 1, workflow: 1.2, module: 0.7, docType: 0.5 } as const;
 const SOURCE_LABEL = { title: '', hint: '标记:', workflow: '流程:', module: '模块:', docType: '类型:' } as const;
 type Source = keyof typeof SOURCE_WEIGHT;
 
@@ -42,6 +42,9 @@ const MAX_EVIDENCE = 6;
 export interface Tuning {
   /** The model's probability for a category, times this, is added to its lexicon score. */
   modelWeight: number;
+  /** The same for an official document's title (FORMAL_DOCUMENT): the lexicon's subject words read a
+   * 关于…的通知 better than the model learned from citizens' messages does. Default: modelWeight. */
+  formalModelWeight?: number;
   /** Weights of the unsure features (UNSURE_FEATURES order), then the bias. */
   unsureWeights: readonly number[];
   /** P(wrong) at or above which a tag shows as 待确认. */
@@ -51,6 +54,18 @@ export interface Tuning {
   /** Calibration only: receives the unsure features of every lexical classification. */
   observe?: (features: Float64Array) => void;
 }
+
+/**
+ * An official document's title (GB/T 9704 shape: …关于…的通知/批复/请示, 印发/转发…, a 部令) is not a
+ * citizen's message (taxonomy: petition is citizens' messages and complaints): the model, which learned
+ * petition from citizens' wording (问题, 解决, 建设), does not vote petition there; the lexicon's
+ * petition words (信访, 投诉, 接诉即办) still do. Found on the training sources' out-of-fold misses
+ * (ministry-ndrc: 关于…城市轨道交通建设规划的批复 read as a complaint).
+ */
+const FORMAL_DOCUMENT = /关于.{2,}的(?:紧急|补充)?(?:通知|请示|报告|意见|实施意见|指导意见|批复|复函|函|通报|决定|方案|公告|通告|决议|纪要|备忘录)$|印发|转发|[部院局委府]令|(?:通知|批复|复函|请示|决定|公告|通告)$/;
+const PETITION = CATEGORY_INDEX.petition;
+/** The model's petition probability is checked against FORMAL_DOCUMENT only above this (keeps the regex off the hot path). */
+const FORMAL_CHECK_AT = 0.05;
 
 /** With no lexicon word, the model's answer counts as evidence only at or above this probability. */
 const MODEL_SURE = 0.8;
@@ -75,6 +90,7 @@ const UNSURE_CATEGORY_AT = UNSURE_BASE.length;
 
 export const DEFAULT_TUNING: Tuning = {
   modelWeight: TUNING_DATA.modelWeight,
+  formalModelWeight: TUNING_DATA.formalModelWeight,
   unsureWeights: TUNING_DATA.unsureWeights,
   unsureAt: TUNING_DATA.unsureAt,
 };
@@ -127,7 +143,8 @@ export function createMatcher(
   // The learned model is decoded on the first classification, not when the matcher is built: a
   // worker that starts to answer a popup never pays for it.
   let model: CharModel | null = null;
-  const wantModel = tuning.modelWeight > 0;
+  const formalWeight = tuning.formalModelWeight ?? tuning.modelWeight;
+  const wantModel = tuning.modelWeight > 0 || formalWeight > 0;
   const prob = new Float64Array(CATEGORY_COUNT);
   const lexScore = new Float64Array(CATEGORY_COUNT);
   const unsureFeatures = new Float64Array(UNSURE_FEATURES.length);
@@ -209,9 +226,21 @@ export function createMatcher(
     }
   }
 
+  // A list's rows share a few workflow names: their keys are remembered (bounded).
+  const workflowKeys = new Map<string, string>();
+  function workflowOf(workflow: string | undefined): string {
+    if (typeof workflow !== 'string' || workflow === '') return '';
+    let key = workflowKeys.get(workflow);
+    if (key === undefined) {
+      if (workflowKeys.size >= 256) workflowKeys.clear();
+      workflowKeys.set(workflow, (key = workflowKey(workflow)));
+    }
+    return key;
+  }
+
   function ruleResult(input: ClassifyInput, lexical: Classification): Classification | null {
     if (ruleIndex.rules.length === 0) return null;
-    const hit = matchRule(ruleIndex, ruleSignature(input.title), familyKey(input.title));
+    const hit = matchRule(ruleIndex, ruleSignature(input.title), familyKey(input.title), ruleIndex.workflows.size > 0 ? workflowOf(input.fields?.workflow) : '');
     if (!hit) return null;
     const { rule, similarity } = hit;
     const label = rule.title.length > 60 ? rule.title.slice(0, 60) + '…' : rule.title;
@@ -264,8 +293,21 @@ export function createMatcher(
     let lexBest = -1;
     for (let c = 0; c < CATEGORY_COUNT; c++) if (score[c]! > 0 && (lexBest < 0 || better(c, lexBest))) lexBest = c;
     lexScore.set(score);
-    const modelBest = model ? modelProbabilities(model, core) : -1;
-    if (model) for (let c = 0; c < CATEGORY_COUNT; c++) score[c]! += tuning.modelWeight * prob[c]!;
+    let modelBest = model ? modelProbabilities(model, core) : -1;
+    // Only tested when it matters: the two weights differ, or the model sees a petition.
+    const formal = model !== null && (formalWeight !== tuning.modelWeight || prob[PETITION]! >= FORMAL_CHECK_AT) && FORMAL_DOCUMENT.test(title);
+    const modelWeight = formal ? formalWeight : tuning.modelWeight;
+    if (model && formal && prob[PETITION]! >= FORMAL_CHECK_AT && lexScore[PETITION]! <= 0) {
+      // Not a citizen's message: the model's petition share goes to its other categories.
+      const rest = 1 - prob[PETITION]!;
+      prob[PETITION] = 0;
+      modelBest = 0;
+      for (let c = 0; c < CATEGORY_COUNT; c++) {
+        if (rest > 0) prob[c]! /= rest;
+        if (prob[c]! > prob[modelBest]!) modelBest = c;
+      }
+    }
+    if (model) for (let c = 0; c < CATEGORY_COUNT; c++) score[c]! += modelWeight * prob[c]!;
 
     let best = -1;
     let second = -1;

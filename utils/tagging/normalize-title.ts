@@ -166,3 +166,18 @@ export function familyKey(title: string): string {
   const key = raw.replace(PERIOD_NOISE, '');
   return key.length >= 2 ? key.slice(0, 40) : '';
 }
+
+// A workflow name (fields.workflow: e-cology workflowname, Seeyon 模板名, EKP fdModelName) names a
+// family when it names a kind of business (督办事项办理, 政务信息报送, 企业服务直通车). The generic
+// document-handling workflows (公文处理-收文, 发文, 签报, 通用审批) carry every subject and are not
+// families: one corrected 收文 says nothing about the next.
+const WORKFLOW_NOISE = /公文处理|公文|收文|发文|来文|办文|签报|呈批件?|阅件|传阅|会签|拟稿|核稿|登记|办理|处理|审批|审核|申请|流程|通用|一般|普通|日常|文件|事项|单|表|[\d\s\-－—_·.、/()（）[\]【】:：]+/g;
+const WORKFLOW_SPACE = /\s+/g;
+
+/** The family a task belongs to by its workflow name (whitespace and periods dropped), or '' when
+ * the workflow is missing or generic (WORKFLOW_NOISE leaves fewer than two characters). */
+export function workflowKey(workflow: string | undefined): string {
+  if (typeof workflow !== 'string' || workflow.length === 0) return '';
+  const name = workflow.replace(WORKFLOW_SPACE, '').replace(PERIOD_NOISE, '').slice(0, 60);
+  return name.replace(WORKFLOW_NOISE, '').length >= 2 ? name : '';
+}

@@ -3,7 +3,7 @@
 // periods). "报送第三季度安全台账" and "报送第四季度安全台账" share every bigram; an
 // unrelated title shares almost none. An inverted index keeps lookups cheap with many rules.
 import type { Rule } from '../model';
-import { familyKey, ruleSignature } from './normalize-title';
+import { familyKey, ruleSignature, workflowKey } from './normalize-title';
 
 /** Similarity at or above which a rule applies. Tuned so that one changed word in a short subject still matches. */
 export const RULE_THRESHOLD = 0.7;
@@ -14,6 +14,7 @@ export interface RuleIndex {
   signatures: string[];
   postings: Map<number, number[]>; // bigram -> rule indices
   families: Map<string, number[]>; // series family (familyKey) -> rule indices
+  workflows: Map<string, number[]>; // workflow family (workflowKey of the corrected task's workflow) -> rule indices
   overlap: Int32Array; // scratch, one slot per rule
   touched: Int32Array; // scratch list of rules with overlap > 0
 }
@@ -39,10 +40,13 @@ export function buildRuleIndex(rules: readonly Rule[]): RuleIndex {
   const signatures: string[] = [];
   const postings = new Map<number, number[]>();
   const families = new Map<string, number[]>();
+  const workflows = new Map<string, number[]>();
   const keys: number[] = [];
   list.forEach((rule, r) => {
     const family = familyKey(rule.title);
     if (family) families.set(family, [...(families.get(family) ?? []), r]);
+    const workflow = workflowKey(rule.workflow);
+    if (workflow) workflows.set(workflow, [...(workflows.get(workflow) ?? []), r]);
     const sig = rule.signature.length > 0 ? rule.signature : ruleSignature(rule.title);
     signatures.push(sig);
     bigramKeys(sig, keys);
@@ -59,6 +63,7 @@ export function buildRuleIndex(rules: readonly Rule[]): RuleIndex {
     signatures,
     postings,
     families,
+    workflows,
     overlap: new Int32Array(list.length),
     touched: new Int32Array(list.length),
   };
@@ -70,12 +75,19 @@ const scratchKeys: number[] = [];
  * The most similar rule at or above the threshold, or null. Ties: newer rule, then smaller id.
  * A title of the same series family as a rule (familyKey: the same 督办单 or 工单 prefix) matches
  * it at the threshold even when the subjects differ: one correction teaches the whole series.
+ * Then a task of the same workflow as a rule's corrected task (workflowKey: the same 督办事项办理 or
+ * 政务信息报送, not a generic 收文) matches it the same way. Similar titles come first: a rule
+ * learned from this very subject beats one learned from its series or its workflow.
  */
-export function matchRule(index: RuleIndex, signature: string, family = ''): RuleHit | null {
+export function matchRule(index: RuleIndex, signature: string, family = '', workflow = ''): RuleHit | null {
   if (index.rules.length === 0) return null;
   const hit = signature.length > 0 ? matchSignature(index, signature) : null;
-  if (hit || family === '') return hit;
-  const members = index.families.get(family);
+  if (hit) return hit;
+  return newestOf(index, family === '' ? undefined : index.families.get(family)) ?? newestOf(index, workflow === '' ? undefined : index.workflows.get(workflow));
+}
+
+/** The newest of a family's rules (then the smallest id), at the threshold's similarity. */
+function newestOf(index: RuleIndex, members: number[] | undefined): RuleHit | null {
   if (!members) return null;
   let best: Rule | null = null;
   for (const r of members) {

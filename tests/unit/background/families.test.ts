@@ -33,4 +33,39 @@ describe('a correction teaches the series family', () => {
     const again = await services.reportRows(caller, report([row('5', '12345热线工单（编号20241005）：建议增设校车')]));
     expect(again[0]!.category).toBe('service');
   });
+
+  it('every task of the corrected task’s workflow follows (other titles, the same 督办事项办理); other workflows and generic 收文 do not', async () => {
+    const db = await freshDb();
+    let clock = 1_700_000_000_000;
+    const services = createServices(db, fx(), () => ++clock);
+    await services.ready;
+    const inWorkflow = (nativeId: string, title: string, workflow: string): RowReport => ({ nativeId, title, fields: { workflow } });
+    const views = await services.reportRows(caller, report([
+      inWorkflow('1', '关于做好防汛工作的通知', '企业服务直通车'),
+      inWorkflow('2', '关于请求解决厂区门口道路积水问题的函', '企业服务直通车'),
+      inWorkflow('3', '关于开展2024年度职称评审工作的通知', '企业服务直通车'),
+      inWorkflow('4', '关于开展2024年度职称评审工作的通知的附件', '干部任免审批'),
+      inWorkflow('5', '关于编制2025年部门预算的通知', '公文处理-收文'),
+    ]));
+    await services.settled();
+    const changed = await services.correct(views[0]!.key, 'economy', 'vanguard-post');
+    const byKey = new Map(changed.map((v) => [v.key, v]));
+    expect(byKey.get(views[1]!.key)?.category).toBe('economy');
+    expect(byKey.get(views[2]!.key)?.category).toBe('economy');
+    expect(byKey.has(views[3]!.key)).toBe(false);
+    expect(byKey.has(views[4]!.key)).toBe(false);
+    // A task of the workflow seen later takes the rule too; a generic 收文 with the corrected title's
+    // workflow elsewhere does not.
+    const again = await services.reportRows(caller, report([
+      inWorkflow('6', '关于组织申报2025年省级专精特新企业的通知', '企业服务直通车'),
+      inWorkflow('7', '关于编制2026年部门预算的通知', '公文处理-收文'),
+    ]));
+    expect(again[0]!.category).toBe('economy');
+    expect(again[1]!.category).toBe('finance');
+    // Undoing the correction releases the family: each task is back to its own tag.
+    const undone = await services.uncorrect(views[0]!.key);
+    expect(undone.find((v) => v.key === views[2]!.key)?.category).toBe(views[2]!.category);
+    expect(undone.find((v) => v.key === views[2]!.key)?.source).toBe('auto');
+    expect(undone.find((v) => v.key === views[2]!.key)?.evidence.some((e) => e.startsWith('规则:'))).toBe(false);
+  });
 });

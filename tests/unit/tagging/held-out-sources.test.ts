@@ -6,11 +6,13 @@
 // flagged −5 points) and a ceiling a little above the share of right tags flagged (+5 points):
 // classification is deterministic, so these catch regressions, not noise. They are NOT the issue's
 // targets (OA-style ≥ 96%, real titles ≥ 90% / ≥ 88%, 待确认 ≥ 50% of wrong and ≤ 15% of right):
-// where a source is below a target, the numbers below say so. Today 待确认 meets both of the issue's
-// rates (≥ 50% of wrong, ≤ 15% of right) on the OA-style sets, labelled-gov, real-gov-titles-2,
-// citizen-wenzheng-b (50.0%, just) and hospital-sichuan-recruit; elsewhere it flags too many right
-// tags, most where accuracy is low (ministry-forestry 42.5%, municipal-guangzhou 35.8%,
-// university-swjtu 33.3%, soe-sgcc 30.4%).
+// where a source is below a target, the numbers below say so. 待确认 meets both of the rates
+// (≥ 50% of wrong, ≤ 15% of right) on the OA-style sets, real-gov-titles-2, citizen-wenzheng-b
+// (51.0%, just), provincial-hebei, soe-sgcc and hospital-sichuan-recruit; elsewhere it flags too many
+// right tags where accuracy is low (university-swjtu 31.7% and 42.9% of wrong only, ministry-forestry
+// 30.3%, municipal-guangzhou 27.5%, real-gov-titles 26.5%): one threshold cannot meet both rates on
+// a source the engine gets only 54–86% right (the 待确认 rule fitted without a training source meets
+// both on that source for 2 of 7: scripts/calibrate.ts prints the cross-source check).
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { heldOutReport, trainingExamples, CORPUS_SOURCES } from '../../../scripts/corpus';
@@ -25,19 +27,19 @@ const root = resolve(__dirname, '../../..');
 /** [accuracy, share of wrong tags flagged 待确认, share of right tags flagged], in %, as measured. */
 const MEASURED: Record<string, readonly [number, number, number]> = {
   'sample-titles': [100, 100, 0],
-  'labelled-oa': [98.4, 50, 6.7],
-  'labelled-gov': [98.9, 100, 6.9],
-  'real-gov-titles': [84.8, 68.8, 26.3],
-  'real-gov-titles-2': [87, 65, 14.9],
-  'oa-titles-2': [96.1, 66.7, 4.7],
-  'citizen-wenzheng-b': [94.2, 50, 5.2],
-  'university-swjtu': [78, 55.1, 33.3],
-  'university-misc': [82.4, 100, 35.7],
-  'hospital-sichuan-recruit': [81.7, 72.7, 12.2],
-  'ministry-forestry': [57.9, 75.3, 42.5],
-  'provincial-hebei': [81.5, 63.3, 18.2],
-  'soe-sgcc': [79.1, 85.2, 30.4],
-  'municipal-guangzhou': [72.8, 72, 35.8],
+  'labelled-oa': [98.4, 50, 4.2],
+  'labelled-gov': [97.7, 0, 8.1],
+  'real-gov-titles': [85.8, 60, 26.5],
+  'real-gov-titles-2': [86.4, 61.9, 12.8],
+  'oa-titles-2': [96.8, 80, 4],
+  'citizen-wenzheng-b': [94.9, 51, 2.5],
+  'university-swjtu': [74.9, 42.9, 31.7],
+  'university-misc': [85.3, 100, 31],
+  'hospital-sichuan-recruit': [78.3, 84.6, 10.6],
+  'ministry-forestry': [54.1, 61.9, 30.3],
+  'provincial-hebei': [81.5, 53.3, 9.8],
+  'soe-sgcc': [80.6, 84, 9.6],
+  'municipal-guangzhou': [75, 65.2, 27.5],
 };
 const ACCURACY_MARGIN = 1.5;
 const FLAG_MARGIN = 5;

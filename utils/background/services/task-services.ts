@@ -1,6 +1,6 @@
 // Tasks seen on pages: tagging reported rows, ticking phases, corrections that teach and undo.
 import { fnv1a53, taskKey } from '../../adapters/task-key';
-import { ruleSignature } from '../../tagging';
+import { ruleSignature, workflowKey } from '../../tagging';
 import type { CategoryId, Rule, Tag, Task } from '../../model';
 import * as store from '../../store';
 import { panelItem } from '../tag-view';
@@ -156,6 +156,8 @@ export function taskServices(state: BackgroundState): TaskServices {
         id: ruleId,
         title: task.title,
         signature: ruleSignature(task.title),
+        // The workflow teaches its family too (rule-match.ts): the same 督办事项办理 with other titles.
+        ...(workflowKey(task.fields.workflow) ? { workflow: task.fields.workflow } : {}),
         category,
         action,
         createdAt: at,
