@@ -143,6 +143,6 @@ describe('标注本页任务 (Firefox)', () => {
     const again = await until(() => frameWhere((h) => h.endsWith('/frame-list.html')), (f) => f !== undefined);
     const againRows = () => again!.evaluate(() => [...document.querySelectorAll('ul.items > li')].map((li) => li.querySelectorAll('ronghe-tag').length));
     expect(await until(againRows, (v) => v.length === 4 && v.every((n) => n === 1))).toEqual([1, 1, 1, 1]);
-    expect(await page.evaluate(() => document.querySelectorAll('ronghe-tag').length)).toBe(2);
+    expect(await until(() => page.evaluate(() => document.querySelectorAll('ronghe-tag').length), (n) => n === 2)).toBe(2);
   });
 });
