@@ -1,6 +1,8 @@
 // Real browsers for the browser tests: Debian's Chromium through playwright-core and Debian's
 // Firefox ESR through puppeteer-core. Never a downloaded browser.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,4 +118,36 @@ export async function setFirefoxViewport(page: import('puppeteer-core').Page, wi
   await context.setViewport({ viewport: { width, height }, devicePixelRatio: null });
   const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
   if (size[0] !== width || size[1] !== height) throw new Error(`Firefox viewport is ${size.join('×')}, not ${width}×${height}`);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads until `ok` holds or `timeout` passes; returns the last value read (the caller asserts it). */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 30_000, every = 200): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await sleep(every);
+    value = await read();
+  }
+  return value;
+}
+
+/** Serves the `*.html` files of one fixture folder on 127.0.0.1 (any other path: 404). */
+export async function serveHtmlFiles(root: string): Promise<{ origin: string; port: number; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const name = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/+/, '');
+    if (!/^[\w-]+\.html$/.test(name)) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(root, name)));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const port = (server.address() as AddressInfo).port;
+  return { origin: `http://127.0.0.1:${port}`, port, close: () => new Promise<void>((done) => server.close(() => done())) };
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startDemoServer } from '../../scripts/demo/server';
-import { launchFirefox, setFirefoxViewport, type FirefoxSession } from './harness';
+import { launchFirefox, setFirefoxViewport, until, type FirefoxSession } from './harness';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let session: FirefoxSession;
@@ -20,18 +20,6 @@ afterAll(async () => {
   await session?.close();
   await server?.close();
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 30_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await sleep(250);
-    value = await read();
-  }
-  return value;
-}
 
 /** The moz-extension panel frame. Puppeteer reports its url as about:blank: ask the frame itself. */
 async function panelFrame(): Promise<Frame | undefined> {

@@ -2,13 +2,10 @@
 // 0 tags at first; started from the popup (top-level list) and from the in-page panel (list in an
 // iframe); a wrong pick says why; one picked title → every row outlined and counted; 确认 → one
 // <ronghe-tag> per row, kept after a reload; Esc leaves nothing behind; clicks never reach the page.
-import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { axeViolations, launchChromium, seriousOrCritical, type ChromiumSession } from './harness';
+import { axeViolations, launchChromium, serveHtmlFiles, seriousOrCritical, type ChromiumSession } from './harness';
 
 const ROOT = resolve('tests/fixtures/picker');
 const CARD_TITLES = [
@@ -25,35 +22,22 @@ type ChromeApi = {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(tabId: number, m: unknown, o?: object): Promise<unknown> };
 };
 
-let server: Server;
+let server: Awaited<ReturnType<typeof serveHtmlFiles>>;
 let port: number;
 let session: ChromiumSession;
 let popupUrl: string;
 const extensionErrors: string[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const name = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/+/, '');
-    if (!/^[\w-]+\.html$/.test(name)) {
-      res.writeHead(404).end();
-      return;
-    }
-    try {
-      const body = readFileSync(join(ROOT, name));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  port = (server.address() as AddressInfo).port;
+  server = await serveHtmlFiles(ROOT);
+  port = server.port;
   session = await launchChromium();
   popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
 });
 
 afterAll(async () => {
   await session?.close();
-  await new Promise((done) => server?.close(done));
+  await server?.close();
   expect(extensionErrors).toEqual([]);
 });
 

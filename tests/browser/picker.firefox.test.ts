@@ -1,37 +1,22 @@
 // 标注本页任务 in real Firefox ESR (puppeteer-core over WebDriver BiDi, the e2e build installed): the
 // in-page panel starts the picker; a title picked in an iframe whose list no rule knows is counted in
 // the top frame's toolbar; 确认 tags each of its rows once, and a reload keeps them. Esc cancels.
-import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { launchFirefox, setFirefoxViewport, type FirefoxSession } from './harness';
+import { launchFirefox, serveHtmlFiles, setFirefoxViewport, sleep, until, type FirefoxSession } from './harness';
 
 const ROOT = resolve('tests/fixtures/picker');
 const FRAME_TITLE = '城东片区棚户区改造项目建设进度报告';
 
-let server: Server;
+let server: Awaited<ReturnType<typeof serveHtmlFiles>>;
 let origin: string;
 let session: FirefoxSession;
 let page: Page;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const name = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/+/, '');
-    if (!/^[\w-]+\.html$/.test(name)) {
-      res.writeHead(404).end();
-      return;
-    }
-    try {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(ROOT, name)));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveHtmlFiles(ROOT);
+  origin = server.origin;
   session = await launchFirefox();
   page = await session.browser.newPage();
   await setFirefoxViewport(page, 1366, 768);
@@ -39,20 +24,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
-  await new Promise((done) => server?.close(done));
+  await server?.close();
 });
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await sleep(200);
-    value = await read();
-  }
-  return value;
-}
 
 /** A frame by its own location (puppeteer may report extension frames as about:blank). */
 async function frameWhere(test: (href: string) => boolean): Promise<Frame | undefined> {

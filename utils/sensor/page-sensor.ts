@@ -48,6 +48,9 @@ export interface SensorDeps {
   clearTimeout(id: number): void;
 }
 
+/** A row read by a scan, with its task key. */
+type KeyedRow = { row: ExtractedRow; key: string };
+
 interface RowState {
   key: string;
   signature: string;
@@ -90,7 +93,7 @@ export class PageSensor {
   private options: DetectOptions = {};
   private settleTimer: number | null = null;
   /** Keys asked of the background and not answered yet: never asked twice at once. */
-  private readonly pending = new Map<string, { row: ExtractedRow; key: string }>();
+  private readonly pending = new Map<string, KeyedRow>();
   private rescanAfterReply = false;
   private lastScanAt = 0;
   private lastRowCount = 0;
@@ -99,7 +102,7 @@ export class PageSensor {
   private generation = 0;
   private statusTimer: number | null = null;
   /** Answered rows waiting for the next DOM write (flushSoon). */
-  private queue: Array<{ row: ExtractedRow; key: string }> = [];
+  private queue: Array<KeyedRow> = [];
   private flushTimer: number | null = null;
   private flushing = false;
   /** A scan is between its slices: its answers are written together when it ends. */
@@ -160,7 +163,7 @@ export class PageSensor {
   /** The views of the tasks this page showed last time (site/config): rows found later are tagged
    * with them in the scan that finds them, before the page's own first layout if it is fast. */
   prime(views: TagView[]): void {
-    const found = [];
+    const found: KeyedRow[] = [];
     for (const view of views) {
       if (this.views.has(view.key)) continue;
       this.views.set(view.key, view);
@@ -221,9 +224,9 @@ export class PageSensor {
     let index = 0;
     let at = 0;
     let total = -1;
-    const unknown: Array<{ row: ExtractedRow; key: string }> = [];
+    const unknown: Array<KeyedRow> = [];
     /** Rows whose views are known: written together when the scan ends (one layout). */
-    const known: Array<{ row: ExtractedRow; key: string }> = [];
+    const known: Array<KeyedRow> = [];
     const step = (): void => {
       if (this.destroyed || generation !== this.generation) return;
       this.scanning = true;
@@ -298,7 +301,7 @@ export class PageSensor {
     return true;
   }
 
-  private resolve(match: ListMatch, pending: Array<{ row: ExtractedRow; key: string }>): void {
+  private resolve(match: ListMatch, pending: Array<KeyedRow>): void {
     for (let i = 0; i < pending.length; i += BATCH) {
       const chunk = pending.slice(i, i + BATCH);
       void this.deps
@@ -327,7 +330,7 @@ export class PageSensor {
     }
   }
 
-  private writeTags(items: Array<{ row: ExtractedRow; key: string }>): void {
+  private writeTags(items: Array<KeyedRow>): void {
     for (const item of items) {
       const view = this.views.get(item.key);
       // The row may have been recycled for another task while we waited.

@@ -27,21 +27,21 @@ describe('PageMemory', () => {
   it('gives a restarted worker the keys each page showed, and writes nothing when they are unchanged', async () => {
     const session = sessionMemory();
     const pages = new PageMemory(session.memory);
-    await pages.remember('http://oa.example/todo', ['a', 'b']);
-    await pages.remember('http://oa.example/todo', ['a', 'b']);
+    await pages.remember('http://oa.example', '/todo', ['a', 'b']);
+    await pages.remember('http://oa.example', '/todo', ['a', 'b']);
     expect(session.writes()).toBe(1);
     const restarted = new PageMemory(session.memory);
-    expect(await restarted.keys('http://oa.example/todo')).toEqual(['a', 'b']);
-    expect(await restarted.keys('http://oa.example/other')).toEqual([]);
+    expect(await restarted.keys('http://oa.example', '/todo')).toEqual(['a', 'b']);
+    expect(await restarted.keys('http://oa.example', '/other')).toEqual([]);
   });
 
   it(`keeps the ${MAX_PAGES} pages shown last and drops the stored keys of older ones`, async () => {
     const session = sessionMemory();
     const pages = new PageMemory(session.memory);
-    for (let i = 0; i <= MAX_PAGES; i++) await pages.remember(`http://oa.example/p${i}`, [`k${i}`]);
+    for (let i = 0; i <= MAX_PAGES; i++) await pages.remember('http://oa.example', `/p${i}`, [`k${i}`]);
     const restarted = new PageMemory(session.memory);
-    expect(await restarted.keys('http://oa.example/p0')).toEqual([]);
-    expect(await restarted.keys(`http://oa.example/p${MAX_PAGES}`)).toEqual([`k${MAX_PAGES}`]);
+    expect(await restarted.keys('http://oa.example', '/p0')).toEqual([]);
+    expect(await restarted.keys('http://oa.example', `/p${MAX_PAGES}`)).toEqual([`k${MAX_PAGES}`]);
     expect([...session.items.keys()].filter((k) => k.startsWith('page:'))).toHaveLength(MAX_PAGES);
   });
 
@@ -49,7 +49,7 @@ describe('PageMemory', () => {
     const session = sessionMemory();
     session.items.set('pages', ['http://oa.example/todo']);
     session.items.set('page:http://oa.example/todo', [1, 2]);
-    expect(await new PageMemory(session.memory).keys('http://oa.example/todo')).toEqual([]);
+    expect(await new PageMemory(session.memory).keys('http://oa.example', '/todo')).toEqual([]);
   });
 });
 

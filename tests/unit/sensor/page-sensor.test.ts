@@ -2,7 +2,7 @@
 // The sensor against a live DOM: one tag per row, incremental re-scans, pagination, removal.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectLists, detectProduct, extractRows, rowCount, taskKey } from '@/utils/adapters';
-import { PageSensor, type RowBatch } from '@/utils/sensor/page-sensor';
+import { PageSensor, type AdapterApi, type RowBatch, type SensorDeps } from '@/utils/sensor/page-sensor';
 import type { TagView } from '@/utils/messages/to-content';
 
 function table(ids: number[]): string {
@@ -19,15 +19,11 @@ function view(key: string): TagView {
 let sensor: PageSensor | null = null;
 afterEach(() => sensor?.destroy());
 
-function start() {
-  const batches: RowBatch[] = [];
-  const report = vi.fn(async (batch: RowBatch) => {
-    batches.push(batch);
-    return batch.rows.map((row) => view(taskKey(location.origin, batch.adapterId, row)));
-  });
+/** A sensor on this document, with the real adapters unless the test swaps some; not started. */
+function makeSensor(report: SensorDeps['report'], adapters: Partial<AdapterApi> = {}): PageSensor {
   sensor = new PageSensor({
     doc: document,
-    adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey },
+    adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey, ...adapters },
     report,
     status: vi.fn(),
     openPanel: vi.fn(),
@@ -35,7 +31,16 @@ function start() {
     setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
     clearTimeout: (id) => window.clearTimeout(id),
   });
-  sensor.start();
+  return sensor;
+}
+
+function start() {
+  const batches: RowBatch[] = [];
+  const report = vi.fn(async (batch: RowBatch) => {
+    batches.push(batch);
+    return batch.rows.map((row) => view(taskKey(location.origin, batch.adapterId, row)));
+  });
+  makeSensor(report).start();
   return { batches, report };
 }
 
@@ -67,16 +72,7 @@ describe('PageSensor', () => {
       expect(batch.rows.map((r) => r.nativeId)).toEqual(['201', '202']);
       return new Promise<TagView[] | null>((resolve) => (answer = resolve));
     });
-    sensor = new PageSensor({
-      doc: document,
-      adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey },
-      report,
-      status: vi.fn(),
-      openPanel: vi.fn(),
-      texts: { tooltip: (v) => v.categoryName, unsure: '待确认' },
-      setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
-      clearTimeout: (id) => window.clearTimeout(id),
-    });
+    sensor = makeSensor(report);
     // Only one of the two rows was on the page last time.
     sensor.prime([{ ...view(keys[0]!), phases: 1 }]);
     sensor.start();
@@ -99,16 +95,7 @@ describe('PageSensor', () => {
     document.body.replaceChildren();
     document.body.insertAdjacentHTML('beforeend', table([301, 302]));
     const report = vi.fn(() => new Promise<TagView[] | null>(() => {}));
-    sensor = new PageSensor({
-      doc: document,
-      adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey },
-      report,
-      status: vi.fn(),
-      openPanel: vi.fn(),
-      texts: { tooltip: (v) => v.categoryName, unsure: '待确认' },
-      setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
-      clearTimeout: (id) => window.clearTimeout(id),
-    });
+    sensor = makeSensor(report);
     sensor.start();
     expect(report).toHaveBeenCalledTimes(1);
     expect(tags()).toHaveLength(0);
@@ -125,16 +112,7 @@ describe('PageSensor', () => {
     let now = 1_000_000;
     const clock = vi.spyOn(Date, 'now').mockImplementation(() => now);
     const batches: RowBatch[] = [];
-    sensor = new PageSensor({
-      doc: document,
-      adapters: { detectLists, detectProduct, rowCount, taskKey, extractRows: (m, from, to) => ((now += 5), extractRows(m, from, to)) },
-      report: async (batch) => (batches.push(batch), batch.rows.map((row) => view(taskKey(location.origin, batch.adapterId, row)))),
-      status: vi.fn(),
-      openPanel: vi.fn(),
-      texts: { tooltip: (v) => v.categoryName, unsure: '待确认' },
-      setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
-      clearTimeout: (id) => window.clearTimeout(id),
-    });
+    sensor = makeSensor(async (batch) => (batches.push(batch), batch.rows.map((row) => view(taskKey(location.origin, batch.adapterId, row)))), { extractRows: (m, from, to) => ((now += 5), extractRows(m, from, to)) });
     try {
       sensor.start();
       // The first slice is read at once (its first 100 rows reported at once, so the background

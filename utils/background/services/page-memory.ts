@@ -14,6 +14,8 @@ export const MAX_PAGE_KEYS = 5000;
 
 const INDEX = 'pages';
 const itemKey = (page: string) => `page:${page}`;
+/** A page: its origin and path (a frame speaks only for its own origin). */
+const pageOf = (origin: string, path: string) => origin + path;
 
 const isKeys = (x: unknown): x is string[] => Array.isArray(x) && x.every((k) => typeof k === 'string');
 
@@ -25,8 +27,9 @@ export class PageMemory {
 
   constructor(private readonly memory?: TabMemory) {}
 
-  /** The keys `page` showed last (empty when unknown). */
-  async keys(page: string): Promise<string[]> {
+  /** The keys the page showed last (empty when unknown). */
+  async keys(origin: string, path: string): Promise<string[]> {
+    const page = pageOf(origin, path);
     const known = this.pages.get(page);
     if (known || !this.memory) return known ?? [];
     if (!(await this.readIndex()).includes(page)) return [];
@@ -40,7 +43,8 @@ export class PageMemory {
   }
 
   /** What a frame shows now (its page/status keys). */
-  async remember(page: string, keys: readonly string[]): Promise<void> {
+  async remember(origin: string, path: string, keys: readonly string[]): Promise<void> {
+    const page = pageOf(origin, path);
     const next = keys.slice(0, MAX_PAGE_KEYS);
     const previous = this.pages.get(page);
     if (previous && previous.length === next.length && previous.every((k, i) => k === next[i])) return;

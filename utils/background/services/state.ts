@@ -78,8 +78,7 @@ export class BackgroundState {
 
   /** Builds the matcher and decodes the model now, if no classification has done it yet. */
   warm(): void {
-    if (!this.match) this.match = createMatcher(this.catalog, this.rules);
-    this.match({ title: '关于做好防汛工作的通知', fields: {} });
+    this.matcher()({ title: '关于做好防汛工作的通知', fields: {} });
   }
 
   private async applyPolicy(policy: PolicyState, stored: Catalog | undefined): Promise<void> {
@@ -164,8 +163,11 @@ export class BackgroundState {
   }
 
   classify(task: Task): Classification {
-    this.match ??= createMatcher(this.catalog, this.rules);
-    return this.match({ title: task.title, fields: task.fields });
+    return this.matcher()({ title: task.title, fields: task.fields });
+  }
+
+  private matcher(): (input: ClassifyInput) => Classification {
+    return (this.match ??= createMatcher(this.catalog, this.rules));
   }
 
   view(tag: Tag): TagView {

@@ -111,7 +111,7 @@ export function taskServices(state: BackgroundState): TaskServices {
     },
 
     async knownViews(origin, path) {
-      const keys = await state.pages.keys(origin + path);
+      const keys = await state.pages.keys(origin, path);
       if (!keys.length) return [];
       const tags = await state.tags(keys);
       return tags.flatMap((tag) => (tag ? [state.view(tag)] : []));
@@ -129,7 +129,7 @@ export function taskServices(state: BackgroundState): TaskServices {
       }
       effects.tabHealth(caller.tabId, tabHealthOf(state, caller.tabId));
       reported(caller.tabId);
-      void state.pages.remember(caller.origin + msg.path, msg.keys);
+      void state.pages.remember(caller.origin, msg.path, msg.keys);
       return { tasks: state.tabs.count(caller.tabId) };
     },
 
