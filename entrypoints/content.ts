@@ -1,5 +1,5 @@
 // The thin sensor that runs in every frame of an enabled OA origin.
-import { detectLists, detectProduct, extractRows, rowCount, taskKey } from '@/utils/adapters';
+import { customLists, detectLists, detectProduct, extractRows, rowCount, taskKey } from '@/utils/adapters';
 import type { TagView } from '@/utils/messages/to-content';
 import { isToContent } from '@/utils/messages/to-content-guard';
 import type { Reply, SiteConfigReply, ToBackground } from '@/utils/messages/to-background';
@@ -43,7 +43,7 @@ export default defineContentScript({
       if (!ctx.isValid) return null;
       try {
         const reply = (await sendMessage(message)) as Reply<T> | undefined;
-        return reply?.ok ? reply.data : null;
+        return reply && reply.ok ? reply.data : null;
       } catch {
         return null; // The background restarted or the extension was reloaded: onInvalidated handles it.
       }
@@ -79,7 +79,7 @@ export default defineContentScript({
       const msg = raw;
       if (msg.type === 'selectors/test') {
         // Only frames that find rows answer; the first answer wins.
-        const found = detectLists(document, new URL(location.href), { selectors: msg.selectors }).reduce((n, m) => n + extractRows(m).length, 0);
+        const found = customLists(document, msg.selectors).reduce((n, m) => n + extractRows(m).length, 0);
         if (found > 0) sendResponse({ rows: found });
         return;
       }
@@ -92,7 +92,7 @@ export default defineContentScript({
     onRuntimeMessage.addListener(onMessage);
 
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && panel?.isOpen) panel.close();
+      if (event.key === 'Escape' && panel && panel.isOpen) panel.close();
     };
     if (isTop) ctx.addEventListener(window, 'keydown', onKey);
     ctx.addEventListener(window, 'hashchange', () => sensor.navigated());
@@ -102,7 +102,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       sensor.destroy();
       onRuntimeMessage.removeListener(onMessage);
-      panel?.invalidate(t('reloadPage'));
+      if (panel) panel.invalidate(t('reloadPage'));
     });
 
     // The panel's frame needs the token from site/config: the handle waits for the answer, asked
@@ -120,7 +120,7 @@ export default defineContentScript({
       layout = config;
       if (config.known) sensor.prime(config.known);
       if (typeof config.panelToken === 'string') panelToken = encodeURIComponent(config.panelToken);
-      panel?.setLayout(config.panelWidth, config.panelMode === 'push');
+      if (panel) panel.setLayout(config.panelWidth, config.panelMode === 'push');
       if (config.adapterOverride || config.selectors) sensor.configure(config);
     });
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', () => sensor.start());

@@ -9,5 +9,5 @@ export const SENSOR_PRIVATE_NAMES = [
   'tagsByKey', 'lastStatusBase', 'applyPush', 'statusTimer', 'settleTimer', 'flushTimer', 'savedMargin', 'settleUntil',
   'returningFocus', 'rescanAfterReply', 'ownTags', 'lastStatus', 'statusSoon', 'shownKeys', 'setPush', 'sendStatus',
   'lastScanAt', 'lastRowCount', 'flushSoon', 'flushNow', 'firstDirtyAt', 'dropClosing', 'createFrame', 'watchLocation',
-  'isOwnMutation', 'observing', 'flushing', 'watching', 'writeTags', 'primed', 'destroyed',
+  'isOwnMutation', 'observing', 'flushing', 'watching', 'writeTags', 'primed', 'destroyed', 'controller', 'observer',
 ];

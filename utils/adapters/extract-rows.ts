@@ -136,7 +136,7 @@ let read: [number, Element, CompiledList, Columns, ArrayLike<Element[] | Element
 /** The list's candidate rows, [from, to) of them when given (a long list is read in slices). */
 export function extractList(adapter: Adapter, list: CompiledList, root: Element, from = 0, to = Infinity): ExtractedRow[] {
   const grid = list.grid?.(root);
-  if (read?.[0] !== scanId || read[1] !== root || read[2] !== list) {
+  if (!read || read[0] !== scanId || read[1] !== root || read[2] !== list) {
     read = [scanId, root, list, grid ? columnsOf(grid.header, null) : mapColumns(root, list), grid ? grid.rows : root.querySelectorAll(list.row)];
   }
   const [, , , cols, units] = read;

@@ -78,10 +78,21 @@ export function adapterFromSelectors(sel: SelectorOverride): Adapter | null {
   };
 }
 
-export function detectLists(doc: Document, url: URL, options?: DetectOptions): ListMatch[] {
+/** The lists a site's custom selectors find in this document (none when they don't parse). */
+export function customLists(doc: Document, selectors: SelectorOverride): ListMatch[] {
   newScan();
-  const custom = options?.selectors ? adapterFromSelectors(options.selectors) : null;
-  const forced = custom ?? (options?.adapterOverride ? adapterById(options.adapterOverride) : undefined);
+  const custom = adapterFromSelectors(selectors);
+  return custom ? toMatches(custom, findRoots(custom, doc), 'product') : [];
+}
+
+export function detectLists(doc: Document, url: URL, options?: DetectOptions): ListMatch[] {
+  // The site's own rule where it finds its list; its other pages are read as usual (a rule taught
+  // on one list page must not blank the rest of the site).
+  // (No optional chaining: for Chromium 88 esbuild writes each one out in full.)
+  const custom = options && options.selectors ? customLists(doc, options.selectors) : [];
+  if (custom.length) return custom;
+  newScan();
+  const forced = options?.adapterOverride ? adapterById(options.adapterOverride) : undefined;
   if (forced && forced !== genericAdapter) return toMatches(forced, findRoots(forced, doc), 'product');
   const path = pathOf(url);
   let product: Adapter | undefined;

@@ -1,9 +1,9 @@
 // 标注本页任务: from ONE task title the user points at, infer the list root, the row selector and
 // the title selector (a site's custom selectors, SelectorOverride), then read the page with them
-// exactly as the content script will (adapterFromSelectors through detectLists/extractRows).
+// exactly as the content script will (customLists/extractRows, as detectLists does).
 // A pick that can't be a task title (a header cell, a menu, something that repeats nowhere) gets
 // a reason instead of a rule.
-import { detectLists, extractRows, type ExtractedRow } from '../adapters';
+import { customLists, extractRows, type ExtractedRow } from '../adapters';
 import type { SelectorOverride } from '../model';
 
 export type PickProblem =
@@ -179,8 +179,7 @@ function rowSelector(rows: Element[]): string {
 }
 
 function readWith(doc: Document, selectors: SelectorOverride): ExtractedRow[] {
-  const url = new URL(doc.location?.href || 'http://invalid/');
-  return detectLists(doc, url, { selectors }).flatMap((m) => extractRows(m));
+  return customLists(doc, selectors).flatMap((m) => extractRows(m));
 }
 
 /** A repeated group that is a menu, a tab bar or a list of names: nav markup or classes around

@@ -290,7 +290,7 @@ export class PageSensor {
   private track(row: ExtractedRow, key: string): boolean {
     const signature = `${key}\u0000${row.report.title}`;
     const state = this.rows.get(row.row);
-    if (state && state.signature === signature && state.tag?.isConnected && state.tag.parentNode === row.titleCell) {
+    if (state && state.signature === signature && state.tag && state.tag.isConnected && state.tag.parentNode === row.titleCell) {
       return false;
     }
     // Hosts that clone rows (virtual lists) may copy a tag that isn't ours: drop strays.
@@ -347,7 +347,7 @@ export class PageSensor {
       if (previous && previous !== key) this.tagsByKey.get(previous)?.delete(tag);
       updateRowTag(tag, view, this.deps.texts);
     } else {
-      tag?.remove();
+      if (tag) tag.remove();
       tag = createRowTag(view, this.deps.texts, (k) => this.deps.openPanel(k));
       this.ownTags.add(tag);
       row.titleCell.append(tag);

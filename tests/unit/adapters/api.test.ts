@@ -2,7 +2,7 @@
 // The public API as the content script uses it: rescans after tagging, rebuilt matches,
 // per-site overrides, and the cost of a 1,000-row list.
 import { describe, expect, it } from 'vitest';
-import { adapterFromSelectors, detectLists, detectProduct, extractRows, taskKey } from '../../../utils/adapters';
+import { adapterFromSelectors, customLists, detectLists, detectProduct, extractRows, taskKey } from '../../../utils/adapters';
 import { parsePage } from './fixtures';
 
 const E9 = 'http://oa.example.cn/spa/workflow/static/index.html#/main/workflow/listDoing';
@@ -70,6 +70,15 @@ describe('content-script API', () => {
     ]);
     expect(adapterFromSelectors({ row: 'div[[', title: '.t' })).toBeNull();
     expect(detectLists(parsePage(e9Page(2), E9), new URL(E9), { adapterOverride: 'generic' })[0]?.adapterId).toBe('generic');
+  });
+
+  it("a site's custom selectors read the page they were taught on; its other pages are read as usual", () => {
+    const selectors = { listRoot: '#todo', row: '.item', title: '.t' };
+    const doc = parsePage(e9Page(2), E9);
+    // This page has no #todo: the product adapter finds its list, as without the rule.
+    expect(detectLists(doc, new URL(E9), { selectors }).map((m) => m.adapterId)).toEqual(['ecology9']);
+    // Testing the rule itself (options, the picker) counts only what the rule finds.
+    expect(customLists(doc, selectors)).toEqual([]);
   });
 
   it('reads a 1,000-row list in one pass', () => {
