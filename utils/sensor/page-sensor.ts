@@ -99,14 +99,14 @@ export class PageSensor {
   private lastRowCount = 0;
   private lastStatusBase: Omit<PageStatusReport, 'keys'> | null = null;
   /** A newer scan makes an unfinished one stop. */
-  private generation = 0;
+  private scanGen = 0;
   private statusTimer: number | null = null;
   /** Answered rows waiting for the next DOM write (flushSoon). */
-  private queue: Array<KeyedRow> = [];
+  private readyRows: Array<KeyedRow> = [];
   private flushTimer: number | null = null;
   private flushing = false;
   /** A scan is between its slices: its answers are written together when it ends. */
-  private scanning = false;
+  private inScan = false;
   /** Views the background sent before the rows were read (what this page showed last time): shown
    * at once, and the rows reported all the same (sightings), which confirms or updates them. */
   private readonly primed = new Set<string>();
@@ -172,7 +172,9 @@ export class PageSensor {
       const item = this.pending.get(view.key);
       if (item) found.push(item);
     }
-    this.writeTags(found);
+    // A scan in progress writes them with its own (every write into a table lays it all out again).
+    if (this.inScan) this.readyRows.push(...found);
+    else this.writeTags(found);
   }
 
   /** The background lost what this frame shows (its worker restarted): say it again. */
@@ -215,7 +217,7 @@ export class PageSensor {
   private scan(): void {
     if (this.destroyed) return;
     this.lastScanAt = Date.now();
-    const generation = ++this.generation;
+    const generation = ++this.scanGen;
     const { doc, adapters } = this.deps;
     const url = new URL(doc.location.href);
     const matches = adapters.detectLists(doc, url, this.options);
@@ -228,8 +230,8 @@ export class PageSensor {
     /** Rows whose views are known: written together when the scan ends (one layout). */
     const known: Array<KeyedRow> = [];
     const step = (): void => {
-      if (this.destroyed || generation !== this.generation) return;
-      this.scanning = true;
+      if (this.destroyed || generation !== this.scanGen) return;
+      this.inScan = true;
       const until = Date.now() + (this.tagsByKey.size ? SLICE_MS : FIRST_SLICE_MS);
       for (let match = matches[index]; match; match = matches[index]) {
         if (total < 0) total = adapters.rowCount(match);
@@ -263,9 +265,10 @@ export class PageSensor {
         // so the background classifies them while the rest are read.
         if (unknown.length && (at >= total || at === STEP_ROWS || Date.now() >= until)) this.resolve(match, unknown.splice(0));
       }
-      this.scanning = false;
-      this.writeTags(known);
-      if (this.queue.length) this.flushSoon();
+      this.inScan = false;
+      // One write: the known rows and the answers that came during the scan.
+      if (known.length) this.writeTags(known.concat(this.readyRows.splice(0)));
+      else if (this.readyRows.length) this.flushSoon();
       this.lastRowCount = rowCount;
       this.watch(matches.map((m) => m.root));
       const product = matches[0]?.product ?? adapters.detectProduct(doc, url)?.product ?? null;
@@ -323,7 +326,7 @@ export class PageSensor {
             if (!item) return;
             this.views.set(view.key, view);
             this.primed.delete(view.key);
-            this.queue.push(item);
+            this.readyRows.push(item);
           });
           this.flushSoon();
         });
@@ -406,7 +409,7 @@ export class PageSensor {
   private flushSoon(): void {
     if (this.destroyed || this.flushing) return;
     // A scan in progress writes when it ends.
-    if (this.scanning) return;
+    if (this.inScan) return;
     if (this.pending.size) {
       if (this.flushTimer === null) this.flushTimer = this.deps.setTimeout(() => this.flushNow(), FLUSH_WAIT_MS);
       return;
@@ -422,7 +425,7 @@ export class PageSensor {
     this.flushTimer = null;
     this.flushing = false;
     if (this.destroyed) return;
-    this.writeTags(this.queue.splice(0));
+    this.writeTags(this.readyRows.splice(0));
     this.statusSoon();
   }
 

@@ -16,6 +16,9 @@ import { TabPages } from './tab-pages';
 const POLICY_WAIT_MS = 20;
 /** After the start, once the first messages are answered: the matcher and model are built while idle. */
 const WARM_AFTER_MS = 30;
+/** A burst of row reports is written once it pauses this long, or this long after its first. */
+const SIGHTINGS_QUIET_MS = 60;
+const SIGHTINGS_MAX_WAIT_MS = 500;
 
 export class BackgroundState {
   catalog: Catalog = DEFAULT_CATALOG;
@@ -43,6 +46,18 @@ export class BackgroundState {
   /** Task signatures written in this service worker's life: re-sightings don't rewrite them. */
   private readonly written = new Map<string, string>();
   private lastWrite: Promise<unknown> = Promise.resolve();
+  /** Sightings waiting for their write (see persistSightings), and when the first came. */
+  private queuedTasks: Task[] = [];
+  private queuedTags: Tag[] = [];
+  private queuedSince = 0;
+  private queueTimer: ReturnType<typeof setTimeout> | null = null;
+  private releaseQueue: (() => void) | null = null;
+  /**
+   * True while every stored tag is in tagCache: the store had none when this worker started (right
+   * after install) and the cache was never cleared since. A key missing from the cache is then not
+   * stored, and the answer needs no read (which would wait behind the sightings being written).
+   */
+  private allTagsCached: Promise<boolean>;
   /** Progress read from the counters since the last change to them (see progressChanged). */
   private readonly progressMemo = new Map<string, store.Progress>();
   private progressGeneration = 0;
@@ -54,6 +69,7 @@ export class BackgroundState {
   ) {
     this.tabs = new TabPages(effects.tabMemory);
     this.pages = new PageMemory(effects.tabMemory);
+    this.allTagsCached = db.count('tags').then((n) => n === 0, () => false);
   }
 
   /**
@@ -197,23 +213,28 @@ export class BackgroundState {
   }
 
   remember(tag: Tag): Tag {
-    if (this.tagCache.size >= 50_000) this.tagCache.clear();
+    if (this.tagCache.size >= 50_000) {
+      this.tagCache.clear();
+      this.allTagsCached = Promise.resolve(false);
+    }
     this.tagCache.set(tag.taskKey, tag);
     return tag;
   }
 
   async tags(keys: string[]): Promise<(Tag | undefined)[]> {
     const missing = keys.filter((k) => !this.tagCache.has(k));
-    if (missing.length) (await store.getTags(this.db, missing)).forEach((tag) => tag && this.remember(tag));
+    if (missing.length && !(await this.allTagsCached)) (await store.getTags(this.db, missing)).forEach((tag) => tag && this.remember(tag));
     return keys.map((k) => this.tagCache.get(k));
   }
 
   /**
    * Writes new or changed sightings without holding up the reply: an auto tag is a deterministic
-   * function of the task and the rules, so the reply can carry it before it is stored. Both
-   * transactions are created in the next task (after the reply is sent), in call order; a phase
-   * ticked a moment later waits for settled(), so it is applied after this tag exists. User writes (phases,
-   * corrections) are still acknowledged only after commit.
+   * function of the task and the rules, so the reply can carry it before it is stored. A page's
+   * reports come in a burst: their sightings are written together once the burst pauses
+   * (SIGHTINGS_QUIET_MS, at most SIGHTINGS_MAX_WAIT_MS after the first), so the reads that answer
+   * the later reports don't queue behind write transactions. A sighting lost to a worker stop is
+   * reported again by its page. User writes (phases, corrections) wait for settled(), which writes
+   * the queue at once, and are acknowledged only after commit.
    */
   persistSightings(tasks: Task[], fresh: Tag[]): void {
     if (this.taskCache.size + tasks.length > 50_000) this.taskCache.clear();
@@ -228,15 +249,32 @@ export class BackgroundState {
       return true;
     });
     if (!changed.length && !fresh.length) return;
-    // The reply goes out first: the transactions are created in the next task, in call order
-    // (user writes wait for settled(), so they still come after the tags they change).
-    const write = new Promise((resolve) => setTimeout(resolve, 0))
-      .then(() => Promise.all([store.upsertTasks(this.db, changed), store.putTagsIfAbsent(this.db, fresh)]))
+    this.queuedTasks.push(...changed);
+    this.queuedTags.push(...fresh);
+    if (!this.releaseQueue) {
+      this.queuedSince = Date.now();
+      this.lastWrite = Promise.all([this.lastWrite, new Promise<void>((resolve) => (this.releaseQueue = resolve))]);
+    }
+    if (this.queueTimer !== null) clearTimeout(this.queueTimer);
+    const wait = Math.max(0, Math.min(SIGHTINGS_QUIET_MS, this.queuedSince + SIGHTINGS_MAX_WAIT_MS - Date.now()));
+    this.queueTimer = setTimeout(() => this.writeQueue(), wait);
+  }
+
+  /** Writes the queued sightings now (both transactions in call order) and releases settled(). */
+  private writeQueue(): void {
+    if (this.queueTimer !== null) clearTimeout(this.queueTimer);
+    this.queueTimer = null;
+    const release = this.releaseQueue;
+    if (!release) return;
+    this.releaseQueue = null;
+    const tasks = this.queuedTasks.splice(0);
+    const tags = this.queuedTags.splice(0);
+    void Promise.all([store.upsertTasks(this.db, tasks), store.putTagsIfAbsent(this.db, tags)])
       .catch((error: unknown) => {
-        for (const task of changed) this.written.delete(task.key);
+        for (const task of tasks) this.written.delete(task.key);
         console.error('[ronghe] could not store sightings', error);
-      });
-    this.lastWrite = Promise.all([this.lastWrite, write]);
+      })
+      .then(release);
   }
 
   /** Tasks by key, from memory where this worker saw them, else from the store. */
@@ -247,8 +285,10 @@ export class BackgroundState {
     return keys.map((k) => this.taskCache.get(k) ?? found.get(k));
   }
 
-  /** Resolves once the sightings written so far are committed. */
-  settled(): Promise<unknown> {
+  /** Resolves once the sightings reported so far are committed; `now` (the default, for user
+   * writes) starts their write at once instead of at the end of the burst. */
+  settled(now = true): Promise<unknown> {
+    if (now) this.writeQueue();
     return this.lastWrite;
   }
 
@@ -256,6 +296,7 @@ export class BackgroundState {
   forget(): void {
     this.progressChanged();
     this.tagCache.clear();
+    this.allTagsCached = Promise.resolve(false);
     this.taskCache.clear();
     this.written.clear();
   }

@@ -106,7 +106,7 @@ export function taskServices(state: BackgroundState): TaskServices {
       if (state.tabs.addTasks(caller.tabId, caller.frameId, caller.origin, tasks.map((t) => t.key))) {
         effects.pageHasTasks(caller.tabId, state.tabs.count(caller.tabId));
       }
-      void state.settled().then(() => effects.refreshBadge());
+      void state.settled(false).then(() => effects.refreshBadge());
       return tags.map((tag) => state.view(tag));
     },
 
