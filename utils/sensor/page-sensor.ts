@@ -79,12 +79,12 @@ const SETTLE_MS = 8000;
 
 export class PageSensor {
   private readonly rows = new WeakMap<Element, RowState>();
-  private readonly views = new Map<string, TagView>();
+  private readonly viewsByKey = new Map<string, TagView>();
   private readonly tagsByKey = new Map<string, Set<HTMLElement>>();
   private readonly ownTags = new WeakSet<Element>();
   private readonly observer: MutationObserver;
-  private roots: Element[] = [];
-  private timer: number | null = null;
+  private watchedRoots: Element[] = [];
+  private scanTimer: number | null = null;
   private firstDirtyAt = 0;
   private settleUntil = 0;
   private lastStatus = '';
@@ -93,7 +93,7 @@ export class PageSensor {
   private options: DetectOptions = {};
   private settleTimer: number | null = null;
   /** Keys asked of the background and not answered yet: never asked twice at once. */
-  private readonly pending = new Map<string, KeyedRow>();
+  private readonly awaiting = new Map<string, KeyedRow>();
   private rescanAfterReply = false;
   private lastScanAt = 0;
   private lastRowCount = 0;
@@ -110,16 +110,18 @@ export class PageSensor {
   /** Views the background sent before the rows were read (what this page showed last time): shown
    * at once, and the rows reported all the same (sightings), which confirms or updates them. */
   private readonly primed = new Set<string>();
+  /** The next scan reports every row, tagged or not (reportAgain). */
+  private resend = false;
 
-  constructor(private readonly deps: SensorDeps) {
+  constructor(private readonly sensorDeps: SensorDeps) {
     this.observer = new MutationObserver((records) => {
       if (!records.some((r) => !this.isOwnMutation(r))) return;
       // Leading edge: a list that appears after a quiet spell (first render, next page) is read
       // before the page's own layout work, as a trivial extension would; bursts that follow are
       // coalesced on a trailing timer.
       const since = Date.now() - this.lastScanAt;
-      if (this.timer === null && (since > QUIET_MS || (this.lastRowCount === 0 && since > MIN_GAP_MS))) this.scan();
-      else this.schedule();
+      if (this.scanTimer === null && (since > QUIET_MS || (this.lastRowCount === 0 && since > MIN_GAP_MS))) this.scan();
+      else this.scheduleScan();
     });
   }
 
@@ -142,19 +144,19 @@ export class PageSensor {
   destroy(): void {
     this.destroyed = true;
     this.observer.disconnect();
-    if (this.timer !== null) this.deps.clearTimeout(this.timer);
-    if (this.settleTimer !== null) this.deps.clearTimeout(this.settleTimer);
-    if (this.statusTimer !== null) this.deps.clearTimeout(this.statusTimer);
+    if (this.scanTimer !== null) this.sensorDeps.clearTimeout(this.scanTimer);
+    if (this.settleTimer !== null) this.sensorDeps.clearTimeout(this.settleTimer);
+    if (this.statusTimer !== null) this.sensorDeps.clearTimeout(this.statusTimer);
   }
 
   /** Views pushed by the background (a phase ticked elsewhere, a correction): update in place. */
   applyViews(views: TagView[]): void {
     for (const view of views) {
-      this.views.set(view.key, view);
+      this.viewsByKey.set(view.key, view);
       const tags = this.tagsByKey.get(view.key);
       if (!tags) continue;
       for (const tag of tags) {
-        if (tag.isConnected) updateRowTag(tag, view, this.deps.texts);
+        if (tag.isConnected) updateRowTag(tag, view, this.sensorDeps.texts);
         else tags.delete(tag);
       }
     }
@@ -165,11 +167,11 @@ export class PageSensor {
   prime(views: TagView[]): void {
     const found: KeyedRow[] = [];
     for (const view of views) {
-      if (this.views.has(view.key)) continue;
-      this.views.set(view.key, view);
+      if (this.viewsByKey.has(view.key)) continue;
+      this.viewsByKey.set(view.key, view);
       this.primed.add(view.key);
       // Rows a scan already asked about (the views came late): tagged now, not at the answer.
-      const item = this.pending.get(view.key);
+      const item = this.awaiting.get(view.key);
       if (item) found.push(item);
     }
     // A scan in progress writes them with its own (every write into a table lays it all out again).
@@ -178,16 +180,14 @@ export class PageSensor {
   }
 
   /** The background lost what this frame shows (its worker restarted): say it again. */
+  /** Its rows too: their sightings are written after the answer, and a stop may have lost them. */
   reportAgain(): void {
     if (this.destroyed || !this.lastStatusBase) return;
-    if (elementConflicts.size) this.lastStatusBase = { ...this.lastStatusBase, conflicts: [...elementConflicts] };
     this.lastStatus = '';
-    this.sendStatus({ ...this.lastStatusBase, keys: this.shownKeys() });
+    this.resend = true;
+    this.scan();
   }
 
-  taskCount(): number {
-    return this.tagsByKey.size;
-  }
 
   private isOwnMutation(record: MutationRecord): boolean {
     if (record.type !== 'childList') return false;
@@ -197,14 +197,14 @@ export class PageSensor {
     return true;
   }
 
-  private schedule(): void {
+  private scheduleScan(): void {
     if (this.destroyed) return;
     const now = Date.now();
-    if (this.timer === null) this.firstDirtyAt = now;
-    else this.deps.clearTimeout(this.timer);
+    if (this.scanTimer === null) this.firstDirtyAt = now;
+    else this.sensorDeps.clearTimeout(this.scanTimer);
     const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.firstDirtyAt + MAX_WAIT_MS - now));
-    this.timer = this.deps.setTimeout(() => {
-      this.timer = null;
+    this.scanTimer = this.sensorDeps.setTimeout(() => {
+      this.scanTimer = null;
       this.scan();
     }, wait);
   }
@@ -218,7 +218,9 @@ export class PageSensor {
     if (this.destroyed) return;
     this.lastScanAt = Date.now();
     const generation = ++this.scanGen;
-    const { doc, adapters } = this.deps;
+    const resend = this.resend;
+    this.resend = false;
+    const { doc, adapters } = this.sensorDeps;
     const url = new URL(doc.location.href);
     const matches = adapters.detectLists(doc, url, this.options);
     const origin = url.origin;
@@ -243,21 +245,21 @@ export class PageSensor {
           continue;
         }
         if (Date.now() >= until) {
-          this.deps.setTimeout(step, 0);
+          this.sensorDeps.setTimeout(step, 0);
           return;
         }
         const extracted = adapters.extractRows(match, at, (at += STEP_ROWS));
         rowCount += extracted.length;
         for (const row of extracted) {
           const key = adapters.taskKey(origin, match.adapterId, row.report);
-          if (!this.track(row, key)) continue;
-          const view = this.views.get(key);
+          if (!this.trackRow(row, key) && !resend) continue;
+          const view = this.viewsByKey.get(key);
           if (view) known.push({ row, key });
-          if (view && (!this.primed.has(key) || this.pending.has(key))) continue;
-          if (this.pending.has(key)) this.rescanAfterReply = true;
+          if (view && !resend && (!this.primed.has(key) || this.awaiting.has(key))) continue;
+          if (this.awaiting.has(key)) this.rescanAfterReply = true;
           else {
             const item = { row, key };
-            this.pending.set(key, item);
+            this.awaiting.set(key, item);
             unknown.push(item);
           }
         }
@@ -270,7 +272,7 @@ export class PageSensor {
       if (known.length) this.writeTags(known.concat(this.readyRows.splice(0)));
       else if (this.readyRows.length) this.flushSoon();
       this.lastRowCount = rowCount;
-      this.watch(matches.map((m) => m.root));
+      this.watchRoots(matches.map((m) => m.root));
       const product = matches[0]?.product ?? adapters.detectProduct(doc, url)?.product ?? null;
       this.lastStatusBase = {
         product,
@@ -290,7 +292,7 @@ export class PageSensor {
   }
 
   /** Returns true when the row is new or changed and needs a (new) tag view. */
-  private track(row: ExtractedRow, key: string): boolean {
+  private trackRow(row: ExtractedRow, key: string): boolean {
     const signature = `${key}\u0000${row.report.title}`;
     const state = this.rows.get(row.row);
     if (state && state.signature === signature && state.tag && state.tag.isConnected && state.tag.parentNode === row.titleCell) {
@@ -307,7 +309,7 @@ export class PageSensor {
   private resolve(match: ListMatch, pending: Array<KeyedRow>): void {
     for (let i = 0; i < pending.length; i += BATCH) {
       const chunk = pending.slice(i, i + BATCH);
-      void this.deps
+      void this.sensorDeps
         .report({
           adapterId: match.adapterId,
           product: match.product,
@@ -315,16 +317,16 @@ export class PageSensor {
           rows: chunk.map((p) => p.row.report),
         })
         .then((views) => {
-          for (const item of chunk) this.pending.delete(item.key);
+          for (const item of chunk) this.awaiting.delete(item.key);
           if (this.rescanAfterReply) {
             this.rescanAfterReply = false;
-            this.schedule();
+            this.scheduleScan();
           }
           if (!views || this.destroyed) return;
           views.forEach((view, index) => {
             const item = chunk[index];
             if (!item) return;
-            this.views.set(view.key, view);
+            this.viewsByKey.set(view.key, view);
             this.primed.delete(view.key);
             this.readyRows.push(item);
           });
@@ -335,23 +337,23 @@ export class PageSensor {
 
   private writeTags(items: Array<KeyedRow>): void {
     for (const item of items) {
-      const view = this.views.get(item.key);
+      const view = this.viewsByKey.get(item.key);
       // The row may have been recycled for another task while we waited.
-      if (view && this.rows.get(item.row.row)?.key === item.key) this.render(item.row, item.key, view);
+      if (view && this.rows.get(item.row.row)?.key === item.key) this.renderTag(item.row, item.key, view);
     }
   }
 
-  private render(row: ExtractedRow, key: string, view: TagView): void {
+  private renderTag(row: ExtractedRow, key: string, view: TagView): void {
     const state = this.rows.get(row.row);
     if (!state) return;
     let tag = state.tag;
     if (tag && tag.isConnected && tag.parentNode === row.titleCell) {
       const previous = tag.getAttribute('data-task-key');
       if (previous && previous !== key) this.tagsByKey.get(previous)?.delete(tag);
-      updateRowTag(tag, view, this.deps.texts);
+      updateRowTag(tag, view, this.sensorDeps.texts);
     } else {
       if (tag) tag.remove();
-      tag = createRowTag(view, this.deps.texts, (k) => this.deps.openPanel(k));
+      tag = createRowTag(view, this.sensorDeps.texts, (k) => this.sensorDeps.openPanel(k));
       this.ownTags.add(tag);
       row.titleCell.append(tag);
     }
@@ -362,20 +364,20 @@ export class PageSensor {
   }
 
   /** One observer: the whole body while lists may still appear, then only the list roots. */
-  private watch(roots: Element[]): void {
-    const body = this.deps.doc.body;
+  private watchRoots(roots: Element[]): void {
+    const body = this.sensorDeps.doc.body;
     const settling = Date.now() < this.settleUntil || roots.length === 0;
-    const same = roots.length === this.roots.length && roots.every((r, i) => r === this.roots[i]);
+    const same = roots.length === this.watchedRoots.length && roots.every((r, i) => r === this.watchedRoots[i]);
     if (same && !settling && this.observing === 'roots') return;
     this.observer.disconnect();
-    this.roots = roots;
+    this.watchedRoots = roots;
     const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
     if (settling && body) {
       this.observer.observe(body, options);
       this.observing = 'body';
       // Narrow down once the page has settled.
       if (this.settleTimer === null) {
-        this.settleTimer = this.deps.setTimeout(() => {
+        this.settleTimer = this.sensorDeps.setTimeout(() => {
           this.settleTimer = null;
           this.scan();
         }, Math.max(50, this.settleUntil - Date.now() + 10));
@@ -410,18 +412,18 @@ export class PageSensor {
     if (this.destroyed || this.flushing) return;
     // A scan in progress writes when it ends.
     if (this.inScan) return;
-    if (this.pending.size) {
-      if (this.flushTimer === null) this.flushTimer = this.deps.setTimeout(() => this.flushNow(), FLUSH_WAIT_MS);
+    if (this.awaiting.size) {
+      if (this.flushTimer === null) this.flushTimer = this.sensorDeps.setTimeout(() => this.flushNow(), FLUSH_WAIT_MS);
       return;
     }
     this.flushing = true;
     // A task of its own, not a frame callback: Firefox refuses some shadow-root writes from a
     // content script's requestAnimationFrame callback (Xray), and hidden documents get no frames.
-    this.deps.setTimeout(() => this.flushNow(), 0);
+    this.sensorDeps.setTimeout(() => this.flushNow(), 0);
   }
 
   private flushNow(): void {
-    if (this.flushTimer !== null) this.deps.clearTimeout(this.flushTimer);
+    if (this.flushTimer !== null) this.sensorDeps.clearTimeout(this.flushTimer);
     this.flushTimer = null;
     this.flushing = false;
     if (this.destroyed) return;
@@ -432,7 +434,7 @@ export class PageSensor {
   /** The frame's status (its tagged keys) once the current burst of replies is in. */
   private statusSoon(): void {
     if (this.statusTimer !== null || this.destroyed) return;
-    this.statusTimer = this.deps.setTimeout(() => {
+    this.statusTimer = this.sensorDeps.setTimeout(() => {
       this.statusTimer = null;
       if (this.lastStatusBase) this.sendStatus({ ...this.lastStatusBase, keys: this.shownKeys() });
     }, STATUS_MS);
@@ -442,6 +444,6 @@ export class PageSensor {
     const signature = JSON.stringify(status);
     if (signature === this.lastStatus) return;
     this.lastStatus = signature;
-    this.deps.status(status);
+    this.sensorDeps.status(status);
   }
 }

@@ -106,6 +106,35 @@ describe('tab state that survives the worker', () => {
     expect(pageHasTasks).toHaveBeenCalledWith(7, 2);
   });
 
+  it('sightings lost with the worker: the frames report their rows again and the panel lists them all, stored', async () => {
+    const db = await freshDb();
+    const session = sessionArea();
+    const first = createServices(db, fx({ tabMemory: session }));
+    await first.ready;
+    const rows = [row('1', '关于做好防汛工作的通知'), row('2', '公务用车申请'), row('3', '党费收缴工作安排')];
+    const views = await first.reportRows(top, report(rows));
+    await first.pageStatus(top, status(views.map((v) => v.key)));
+    // The worker stops after answering, before the burst's sightings were written: nothing stored,
+    // but the tab's list is in session storage.
+    expect(await db.count('tasks')).toBe(0);
+
+    let second!: ReturnType<typeof createServices>;
+    // The content script answers page/report with its rows again, then its status (page-sensor.ts).
+    const askFrames = vi.fn(() => {
+      setTimeout(() => {
+        void second.reportRows(top, report(rows));
+        setTimeout(() => void second.pageStatus(top, status(views.map((v) => v.key))), 60);
+      }, 5);
+    });
+    second = createServices(db, fx({ tabMemory: session, askFrames }));
+    await second.ready;
+    const listed = (await second.tasksForTab(7)) as Listed;
+    expect(listed.items.map((i) => i.task.key).sort()).toEqual(views.map((v) => v.key).sort());
+    // Listed means stored: a panel reopened after the next stop lists them from the store.
+    expect(await db.count('tasks')).toBe(3);
+    expect(await db.count('tags')).toBe(3);
+  });
+
   it('a new document in the tab forgets the old list, in session storage too', async () => {
     const db = await freshDb();
     const session = sessionArea();

@@ -62,6 +62,25 @@ describe('PageSensor', () => {
     expect(report).toHaveBeenCalledTimes(1);
   });
 
+  it('asked to report again (a restarted worker), reports every row once more and keeps the same tags', async () => {
+    history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', table([111, 112, 113]));
+    const { report, batches } = start();
+    await vi.waitFor(() => expect(tags()).toHaveLength(3));
+    const before = tags();
+    sensor!.reportAgain();
+    await settle();
+    expect(report).toHaveBeenCalledTimes(2);
+    expect(batches[1]!.rows.map((r) => r.nativeId)).toEqual(['111', '112', '113']);
+    // The same elements: nothing re-inserted into the table.
+    expect(tags()).toEqual(before);
+    // Only once: the next scan asks nothing.
+    sensor!.navigated();
+    await settle();
+    expect(report).toHaveBeenCalledTimes(2);
+  });
+
   it('tags rows at once from the views this page showed last time, still reports them, and takes the answer', async () => {
     history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
     document.body.replaceChildren();

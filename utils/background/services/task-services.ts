@@ -72,42 +72,53 @@ export function taskServices(state: BackgroundState): TaskServices {
       waiting.set(tabId, list);
     });
 
+  const tagRows: TaskServices['reportRows'] = async (caller, msg) => {
+    const at = state.now();
+    // The key is recomputed from the sender's origin: a frame can't write another site's tasks.
+    const tasks: Task[] = msg.rows.map((row) => ({
+      key: taskKey(caller.origin, msg.adapterId, row),
+      origin: caller.origin,
+      product: msg.adapterId,
+      nativeId: row.nativeId,
+      title: row.title,
+      fields: row.fields,
+      url: row.url,
+      firstSeen: at,
+      lastSeen: at,
+    }));
+    const existing = await state.tags(tasks.map((t) => t.key));
+    const fresh: Tag[] = [];
+    const tags = tasks.map((task, i) => {
+      const stored = existing[i];
+      if (stored) return stored;
+      const tag = state.remember(state.autoTag(task, at));
+      fresh.push(tag);
+      return tag;
+    });
+    state.persistSightings(tasks, fresh);
+    await state.tabs.restore(caller.tabId);
+    if (state.tabs.addTasks(caller.tabId, caller.frameId, caller.origin, tasks.map((t) => t.key))) {
+      effects.pageHasTasks(caller.tabId, state.tabs.count(caller.tabId));
+    }
+    void state.settled(false).then(() => effects.refreshBadge());
+    return tags.map((tag) => state.view(tag));
+  };
+
+  /** Row reports being answered (tasksForTab waits for a tab's reports to be in). */
+  const reportsInFlight = new Set<Promise<unknown>>();
+
   return {
     async taskOrigin(key) {
       // From memory first: a task just reported may not be stored yet (sightings are written after the reply).
       return (await state.tasks([key]))[0]?.origin ?? null;
     },
 
-    async reportRows(caller, msg) {
-      const at = state.now();
-      // The key is recomputed from the sender's origin: a frame can't write another site's tasks.
-      const tasks: Task[] = msg.rows.map((row) => ({
-        key: taskKey(caller.origin, msg.adapterId, row),
-        origin: caller.origin,
-        product: msg.adapterId,
-        nativeId: row.nativeId,
-        title: row.title,
-        fields: row.fields,
-        url: row.url,
-        firstSeen: at,
-        lastSeen: at,
-      }));
-      const existing = await state.tags(tasks.map((t) => t.key));
-      const fresh: Tag[] = [];
-      const tags = tasks.map((task, i) => {
-        const stored = existing[i];
-        if (stored) return stored;
-        const tag = state.remember(state.autoTag(task, at));
-        fresh.push(tag);
-        return tag;
-      });
-      state.persistSightings(tasks, fresh);
-      await state.tabs.restore(caller.tabId);
-      if (state.tabs.addTasks(caller.tabId, caller.frameId, caller.origin, tasks.map((t) => t.key))) {
-        effects.pageHasTasks(caller.tabId, state.tabs.count(caller.tabId));
-      }
-      void state.settled(false).then(() => effects.refreshBadge());
-      return tags.map((tag) => state.view(tag));
+    reportRows(caller, msg) {
+      const reply = tagRows(caller, msg);
+      reportsInFlight.add(reply);
+      const done = () => reportsInFlight.delete(reply);
+      reply.then(done, done);
+      return reply;
     },
 
     async knownViews(origin, path) {
@@ -209,20 +220,27 @@ export function taskServices(state: BackgroundState): TaskServices {
 
     async tasksForTab(tabId) {
       await state.tabs.restore(tabId);
-      if (effects.askFrames && !asked.has(tabId)) {
-        // Once per worker life and tab: the frames confirm what they show (a frame's report may
-        // have been lost with a stopped worker). With nothing on record at all, wait for the
-        // first answer, so the panel never says "no tasks" while tags are on the page.
-        asked.add(tabId);
-        const first = state.tabs.unknown(tabId) ? firstReport(tabId) : null;
-        effects.askFrames(tabId);
-        if (first) await first;
-      }
-      const entries = state.tabs.entries(tabId);
-      // A frame lists tasks of its own origin only, whatever keys it claimed.
-      const originOf = new Map(entries.map((e) => [e.key, e.origin]));
-      const listed = (await items(entries.map((e) => e.key))).filter((item) => originOf.get(item.task.key) === item.task.origin);
-      return { items: listed, frames: state.tabs.statuses(tabId) };
+      const list = async () => {
+        const entries = state.tabs.entries(tabId);
+        // A frame lists tasks of its own origin only, whatever keys it claimed.
+        const originOf = new Map(entries.map((e) => [e.key, e.origin]));
+        const listed = (await items(entries.map((e) => e.key))).filter((item) => originOf.get(item.task.key) === item.task.origin);
+        return { listed, complete: entries.length > 0 && listed.length === entries.length };
+      };
+      if (!effects.askFrames || asked.has(tabId)) return { items: (await list()).listed, frames: state.tabs.statuses(tabId) };
+      // Once per worker life and tab: the frames report their rows again (a stopped worker may
+      // have lost their sightings, written after the answer, or the tab's list). Unless every
+      // task on record is listed, the panel waits for that report and its write, so it never says
+      // "no tasks", nor lists fewer, while tags are on the page.
+      asked.add(tabId);
+      const known = await list();
+      const first = known.complete ? null : firstReport(tabId);
+      effects.askFrames(tabId);
+      if (!first) return { items: known.listed, frames: state.tabs.statuses(tabId) };
+      await first;
+      await Promise.all([...reportsInFlight]);
+      await state.settled();
+      return { items: (await list()).listed, frames: state.tabs.statuses(tabId) };
     },
 
     async tasksList(period, origin) {
