@@ -238,7 +238,7 @@ export function taskServices(state: BackgroundState): TaskServices {
       effects.askFrames(tabId);
       if (!first) return { items: known.listed, frames: state.tabs.statuses(tabId) };
       await first;
-      await Promise.all([...reportsInFlight]);
+      await Promise.all(reportsInFlight);
       await state.settled();
       return { items: (await list()).listed, frames: state.tabs.statuses(tabId) };
     },
