@@ -17,8 +17,9 @@ export default defineContentScript({
   registration: e2e ? 'manifest' : 'runtime',
   allFrames: true,
   matchAboutBlank: true,
-  // document_start: the worker is woken (site/config) while the page still parses, and the first
-  // scan runs in our DOMContentLoaded listener, before the page's own handlers and first layout.
+  // document_start: the worker is woken (site/config) while the page still parses, rows in the
+  // HTML are read as they are parsed, and the rest in our DOMContentLoaded listener, before the
+  // page's own handlers and first layout.
   runAt: 'document_start',
   main(ctx) {
     const isTop = window === window.top;
@@ -123,7 +124,9 @@ export default defineContentScript({
       if (panel) panel.setLayout(config.panelWidth, config.panelMode === 'push');
       if (config.adapterOverride || config.selectors) sensor.configure(config);
     });
-    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', () => sensor.start());
-    else sensor.start();
+    if (document.readyState === 'loading') {
+      sensor.parse();
+      ctx.addEventListener(document, 'DOMContentLoaded', () => sensor.start());
+    } else sensor.start();
   },
 });

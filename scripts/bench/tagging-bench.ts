@@ -56,6 +56,9 @@ const PROBE = `(() => {
 
 interface Sample {
   last: number;
+  /** From the navigation's start: work moved before DOMContentLoaded (rows read while the HTML is
+   * parsed) delays DOMContentLoaded itself, which this shows and the DOMContentLoaded figure hides. */
+  sinceNavigation: number;
   first: number;
   /** The longest task in the page, whoever ran it (the page's own parsing and layout included). */
   longest: number;
@@ -101,6 +104,7 @@ async function sample(context: BrowserContext, url: string, rows: number, before
   const frames = s.frames.filter(([start, ms]) => start + ms >= s.first && start <= s.last);
   return {
     last: s.last - from,
+    sinceNavigation: s.last,
     first: s.first - from,
     longest: Math.max(0, ...s.longTasks.map(([, ms]) => ms)),
     longestTagging: Math.max(0, ...overlapping.map(([, ms]) => ms)),
@@ -168,6 +172,18 @@ export async function benchTagging(): Promise<BenchResult[]> {
           ratio: oursMs / floorMs,
           note: `median of ${RUNS}, warm; first tag at ${r0(median(a.map((s) => s.first)))} ms${c.budget ? `; budget ${c.budget}` : ''}`,
         });
+        if (c.from === 'DOMContentLoaded') {
+          const oursNav = median(a.map((s) => s.sinceNavigation));
+          const floorNav = median(b.map((s) => s.sinceNavigation));
+          results.push({
+            name: `navigation start → last tag, ${c.rows} rows, ${c.how}`,
+            value: r0(oursNav),
+            unit: 'ms',
+            baseline: `plain-tag floor: ${r0(floorNav)} ms`,
+            ratio: oursNav / floorNav,
+            note: `median of ${RUNS}, warm; the page's parsing included (ours reads rows while the HTML is parsed, the floor at document_idle)`,
+          });
+        }
         if (c.rows !== 5000) continue;
         results.push({
           name: `longest task from first to last tag, ${c.rows} rows, ${c.how}`,
@@ -252,7 +268,7 @@ export async function benchTagging(): Promise<BenchResult[]> {
     value: Math.round((gzipSync(script).length / 1024) * 10) / 10,
     unit: 'KB',
     baseline: `${Math.round(script.length / 1024)} KB minified`,
-    note: 'budget ≤ 15 KB (gzip -6, as `gzip -c | wc -c`)',
+    note: 'budget ≤ 16 KB (gzip -6, as `gzip -c | wc -c`); the contract allows 20 KB',
   });
   return results;
 }

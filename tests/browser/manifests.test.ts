@@ -85,9 +85,9 @@ describe('built manifests', () => {
 
 describe('the content script in every package', () => {
   // It runs in every frame of every enabled OA page: small, and none of the extension pages' code.
-  it.each([...BUILDS, 'chrome-mv3-e2e'] as const)('%s: content script ≤ 15 KB gzipped, without zod or WXT’s context', (dir) => {
+  it.each([...BUILDS, 'chrome-mv3-e2e'] as const)('%s: content script ≤ 16 KB gzipped, without zod or WXT’s context', (dir) => {
     const script = readFileSync(join('.output', dir, 'content-scripts', 'content.js'));
-    expect(gzipSync(script).length).toBeLessThanOrEqual(15 * 1024);
+    expect(gzipSync(script).length).toBeLessThanOrEqual(16 * 1024);
     const text = script.toString('utf8');
     expect(text).not.toContain('ZodType');
     expect(text).not.toContain('wxt:content-script-started');

@@ -74,6 +74,8 @@ const MAX_WAIT_MS = 300;
 const QUIET_MS = 150;
 /** While no row has been found, any change may be the list arriving: look again at once. */
 const MIN_GAP_MS = 16;
+/** While the HTML is parsed, lists are read this often. */
+const PARSE_POLL_MS = 25;
 /** After load or a navigation, watch the whole body this long for lists rendered late. */
 const SETTLE_MS = 8000;
 
@@ -112,6 +114,10 @@ export class PageSensor {
   private readonly primed = new Set<string>();
   /** The next scan reports every row, tagged or not (reportAgain). */
   private resend = false;
+  /** While the document is parsed, lists only grow: each scan reads the rows after those read so
+   * far (parsedRows), and the first scan after the parse (at DOMContentLoaded) too. */
+  private inParse = false;
+  private readonly parsedRows = new WeakMap<Element, number>();
 
   constructor(private readonly sensorDeps: SensorDeps) {
     this.observer = new MutationObserver((records) => {
@@ -127,6 +133,23 @@ export class PageSensor {
 
   start(): void {
     this.navigated();
+  }
+
+  /**
+   * At document_start, while the HTML is parsed: rows are read and tagged as they arrive, so a
+   * list in the HTML is tagged by the time it is complete, not after (and a slow server's rows as
+   * they come). Only a product's lists are read before the parse ends: a generic one is judged on
+   * the whole page. start() still runs at DOMContentLoaded.
+   */
+  parse(): void {
+    this.inParse = true;
+    // Polled, not observed: a mutation record for every parsed node costs more than the reading.
+    const poll = () => {
+      if (!this.inParse || this.destroyed) return;
+      this.scan();
+      this.sensorDeps.setTimeout(poll, PARSE_POLL_MS);
+    };
+    this.sensorDeps.setTimeout(poll, PARSE_POLL_MS);
   }
 
   /** The site's adapter override or custom selectors (options, policy). */
@@ -222,7 +245,11 @@ export class PageSensor {
     this.resend = false;
     const { doc, adapters } = this.sensorDeps;
     const url = new URL(doc.location.href);
-    const matches = adapters.detectLists(doc, url, this.options);
+    const loading = doc.readyState == 'loading';
+    const incremental = this.inParse;
+    this.inParse = loading;
+    let matches = adapters.detectLists(doc, url, this.options);
+    if (loading) matches = matches.filter((m) => m.confidence == 'product');
     const origin = url.origin;
     let rowCount = 0;
     let index = 0;
@@ -234,10 +261,15 @@ export class PageSensor {
     const step = (): void => {
       if (this.destroyed || generation !== this.scanGen) return;
       this.inScan = true;
-      const until = Date.now() + (this.tagsByKey.size ? SLICE_MS : FIRST_SLICE_MS);
+      const until = Date.now() + (this.tagsByKey.size && !incremental ? SLICE_MS : FIRST_SLICE_MS);
       for (let match = matches[index]; match; match = matches[index]) {
-        if (total < 0) total = adapters.rowCount(match);
+        if (total < 0) {
+          // While loading, a list's last row may not be parsed whole yet: it waits.
+          total = adapters.rowCount(match) - (loading ? 1 : 0);
+          rowCount += at = (incremental && this.parsedRows.get(match.root)) || 0;
+        }
         if (at >= total) {
+          this.parsedRows.set(match.root, total);
           if (unknown.length) this.resolve(match, unknown.splice(0));
           index++;
           at = 0;
@@ -365,6 +397,7 @@ export class PageSensor {
 
   /** One observer: the whole body while lists may still appear, then only the list roots. */
   private watchRoots(roots: Element[]): void {
+    if (this.inParse) return;
     const body = this.sensorDeps.doc.body;
     const settling = Date.now() < this.settleUntil || roots.length === 0;
     const same = roots.length === this.watchedRoots.length && roots.every((r, i) => r === this.watchedRoots[i]);
