@@ -55,7 +55,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-type Seen = { readyState: string; keys: string[] };
 const seen = (page: Page) =>
   page.evaluate(() => ({ readyState: document.readyState, keys: [...document.querySelectorAll('ronghe-tag')].map((t) => t.getAttribute('data-task-key')!) }));
 

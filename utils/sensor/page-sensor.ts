@@ -245,11 +245,11 @@ export class PageSensor {
     this.resend = false;
     const { doc, adapters } = this.sensorDeps;
     const url = new URL(doc.location.href);
-    const loading = doc.readyState == 'loading';
+    const loading = doc.readyState === 'loading';
     const incremental = this.inParse;
     this.inParse = loading;
     let matches = adapters.detectLists(doc, url, this.options);
-    if (loading) matches = matches.filter((m) => m.confidence == 'product');
+    if (loading) matches = matches.filter((m) => m.confidence === 'product');
     const origin = url.origin;
     let rowCount = 0;
     let index = 0;
