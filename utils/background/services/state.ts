@@ -16,9 +16,11 @@ import { TabPages } from './tab-pages';
 const POLICY_WAIT_MS = 20;
 /** After the start, once the first messages are answered: the matcher and model are built while idle. */
 const WARM_AFTER_MS = 30;
-/** A burst of row reports is written once it pauses this long, or this long after its first. */
-const SIGHTINGS_QUIET_MS = 60;
-const SIGHTINGS_MAX_WAIT_MS = 500;
+/** A burst of row reports is written once it pauses this long, or this long after its first: a
+ * page's reports now span its parse, and a write in the middle (thousands of IndexedDB requests, each
+ * answered on this worker's event loop) held up the answers to its later reports. */
+const SIGHTINGS_QUIET_MS = 250;
+const SIGHTINGS_MAX_WAIT_MS = 2000;
 
 export class BackgroundState {
   catalog: Catalog = DEFAULT_CATALOG;
