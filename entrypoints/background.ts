@@ -10,6 +10,8 @@ import type { ToContent, ToPicker } from '@/utils/messages/to-content';
 import type { TabMemory } from '@/utils/background/services/tab-pages';
 import { openRongheDb, putSite, getSite } from '@/utils/store';
 import { t } from '@/utils/i18n';
+import { prepareTagging } from '@/utils/tagging';
+import { DEFAULT_CATALOG } from '@/utils/catalog/default-catalog';
 
 const E2E_SITES = ['http://127.0.0.1', 'http://localhost'];
 
@@ -38,6 +40,10 @@ function frameKeyStore(): KeyStore {
 
 export default defineBackground(() => {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // Right after install the first page reports its rows while this worker starts: the default
+  // catalog and the model are prepared now, while the store opens, not in the first answer. (An
+  // update re-prepares them for nothing if a stored catalog replaces the default: a few ms.)
+  browser.runtime.onInstalled.addListener(() => prepareTagging(DEFAULT_CATALOG));
   const dbReady = openRongheDb().then(async (db) => {
     if (import.meta.env.RONGHE_E2E === '1') {
       for (const origin of E2E_SITES) {

@@ -101,12 +101,19 @@ interface Compiled {
   actions: (string | null)[];
 }
 
+/** Compiled catalogs: a catalog object is never changed, only replaced. */
+const compiledCatalogs = new WeakMap<Catalog, Compiled>();
+
 function compileCatalog(catalog: Catalog): Compiled {
+  const known = compiledCatalogs.get(catalog);
+  if (known) return known;
   const trie = buildTrie(catalog.lexicon);
   const actions: (string | null)[] = CATEGORY_IDS.map(
     (id) => catalog.categories.find((c) => c.id === id)?.defaultAction ?? null,
   );
-  return { trie, backoff: buildBackoff(trie), actions };
+  const compiled = { trie, backoff: buildBackoff(trie), actions };
+  compiledCatalogs.set(catalog, compiled);
+  return compiled;
 }
 
 /** Index of the first opening bracket after the start of the title, or -1. */
@@ -131,6 +138,13 @@ function insideBracket(s: string, at: number): boolean {
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** Compiles the catalog and decodes the model ahead of the first classification (right after
+ * install, the first page's rows arrive as the worker starts: they need not wait for this). */
+export function prepareTagging(catalog: Catalog): void {
+  compileCatalog(catalog);
+  charModel();
 }
 
 export function createMatcher(
