@@ -76,6 +76,7 @@ const QUIET_MS = 150;
 const MIN_GAP_MS = 16;
 /** While the HTML is parsed, lists are read this often. */
 const PARSE_POLL_MS = 25;
+const PARSE_SLICE_MS = 20;
 /** After load or a navigation, watch the whole body this long for lists rendered late. */
 const SETTLE_MS = 8000;
 
@@ -146,7 +147,8 @@ export class PageSensor {
     // Polled, not observed: a mutation record for every parsed node costs more than the reading.
     const poll = () => {
       if (!this.inParse || this.destroyed) return;
-      this.scan();
+      // A scan between its slices goes on; the next poll reads what came meanwhile.
+      if (!this.inScan) this.scan();
       this.sensorDeps.setTimeout(poll, PARSE_POLL_MS);
     };
     this.sensorDeps.setTimeout(poll, PARSE_POLL_MS);
@@ -261,7 +263,9 @@ export class PageSensor {
     const step = (): void => {
       if (this.destroyed || generation !== this.scanGen) return;
       this.inScan = true;
-      const until = Date.now() + (this.tagsByKey.size && !incremental ? SLICE_MS : FIRST_SLICE_MS);
+      // While the HTML is parsed the page lays out between its chunks anyway: short slices, each
+      // with its own tags. Once parsed, a longer one, so that the rest is tagged in one layout.
+      const until = Date.now() + (loading ? PARSE_SLICE_MS : this.tagsByKey.size && !incremental ? SLICE_MS : FIRST_SLICE_MS);
       for (let match = matches[index]; match; match = matches[index]) {
         if (total < 0) {
           // While loading, a list's last row may not be parsed whole yet: it waits.
@@ -277,6 +281,7 @@ export class PageSensor {
           continue;
         }
         if (Date.now() >= until) {
+          if (loading) this.writeTags(known.splice(0));
           this.sensorDeps.setTimeout(step, 0);
           return;
         }
