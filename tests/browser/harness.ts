@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_PATH, FIREFOX_PATH, CHROME_E2E_DIR, FIREFOX_E2E_DIR, QUIET_CHROMIUM_ARGS } from '../../scripts/browsers';
-import { chromium, type BrowserContext, type Frame, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 
 export { CHROMIUM_PATH, FIREFOX_PATH, CHROME_E2E_DIR, FIREFOX_E2E_DIR, QUIET_CHROMIUM_ARGS };
@@ -150,4 +150,27 @@ export async function serveHtmlFiles(root: string): Promise<{ origin: string; po
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
   return { origin: `http://127.0.0.1:${port}`, port, close: () => new Promise<void>((done) => server.close(() => done())) };
+}
+
+/** One record of the extension's IndexedDB, read by an extension page (`reader`) without the worker. */
+export function readStored<T>(reader: Page, store: 'tags' | 'tasks', key: string): Promise<T | null> {
+  return reader.evaluate(
+    async ([name, k]) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('ronghe');
+        open.addEventListener('success', () => resolve(open.result));
+        open.addEventListener('error', () => reject(open.error));
+      });
+      try {
+        return await new Promise<T | null>((resolve, reject) => {
+          const get = db.transaction(name).objectStore(name).get(k);
+          get.addEventListener('success', () => resolve((get.result as T | undefined) ?? null));
+          get.addEventListener('error', () => reject(get.error));
+        });
+      } finally {
+        db.close();
+      }
+    },
+    [store, key] as const,
+  );
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { startDemoServer } from '../../scripts/demo/server';
-import { launchChromium, type ChromiumSession } from './harness';
+import { launchChromium, readStored, type ChromiumSession } from './harness';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let session: ChromiumSession;
@@ -56,24 +56,7 @@ async function stopWorkers(cdp: CDPSession): Promise<void> {
 }
 
 /** A tag as IndexedDB holds it, read by an extension page without the worker. */
-function storedTag(key: string): Promise<{ phases: Record<string, { done: boolean }>; phaseCount: number } | null> {
-  return reader.evaluate(async (k) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('ronghe');
-      open.addEventListener('success', () => resolve(open.result));
-      open.addEventListener('error', () => reject(open.error));
-    });
-    try {
-      return await new Promise<never>((resolve, reject) => {
-        const get = db.transaction('tags').objectStore('tags').get(k);
-        get.addEventListener('success', () => resolve(get.result ?? null));
-        get.addEventListener('error', () => reject(get.error));
-      });
-    } finally {
-      db.close();
-    }
-  }, key);
-}
+const storedTag = (key: string) => readStored<{ phases: Record<string, { done: boolean }>; phaseCount: number }>(reader, 'tags', key);
 
 function panelFrameOf(page: Page): Frame | undefined {
   return page

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { staticListHtml } from '../../scripts/bench/bench-pages';
-import { launchChromium, sleep, until, type ChromiumSession } from './harness';
+import { launchChromium, readStored, sleep, until, type ChromiumSession } from './harness';
 
 const ROWS = 60;
 let session: ChromiumSession;
@@ -59,24 +59,7 @@ const seen = (page: Page) =>
   page.evaluate(() => ({ readyState: document.readyState, keys: [...document.querySelectorAll('ronghe-tag')].map((t) => t.getAttribute('data-task-key')!) }));
 
 /** A stored task, read by an extension page without the worker. */
-function storedTask(key: string): Promise<{ title: string; fields: Record<string, string> } | null> {
-  return reader.evaluate(async (k) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('ronghe');
-      open.addEventListener('success', () => resolve(open.result));
-      open.addEventListener('error', () => reject(open.error));
-    });
-    try {
-      return await new Promise<never>((resolve, reject) => {
-        const get = db.transaction('tasks').objectStore('tasks').get(k);
-        get.addEventListener('success', () => resolve(get.result ?? null));
-        get.addEventListener('error', () => reject(get.error));
-      });
-    } finally {
-      db.close();
-    }
-  }, key);
-}
+const storedTask = (key: string) => readStored<{ title: string; fields: Record<string, string> }>(reader, 'tasks', key);
 
 describe('a list whose HTML arrives slowly', () => {
   it('tags the rows that came while the rest is on its way, the cut row once it is whole, then every row once', async () => {

@@ -225,22 +225,24 @@ export function taskServices(state: BackgroundState): TaskServices {
         // A frame lists tasks of its own origin only, whatever keys it claimed.
         const originOf = new Map(entries.map((e) => [e.key, e.origin]));
         const listed = (await items(entries.map((e) => e.key))).filter((item) => originOf.get(item.task.key) === item.task.origin);
-        return { listed, complete: entries.length > 0 && listed.length === entries.length };
+        complete = entries.length > 0 && listed.length === entries.length;
+        return { items: listed, frames: state.tabs.statuses(tabId) };
       };
-      if (!effects.askFrames || asked.has(tabId)) return { items: (await list()).listed, frames: state.tabs.statuses(tabId) };
+      let complete = false;
+      const known = await list();
+      if (!effects.askFrames || asked.has(tabId)) return known;
       // Once per worker life and tab: the frames report their rows again (a stopped worker may
       // have lost their sightings, written after the answer, or the tab's list). Unless every
       // task on record is listed, the panel waits for that report and its write, so it never says
       // "no tasks", nor lists fewer, while tags are on the page.
       asked.add(tabId);
-      const known = await list();
-      const first = known.complete ? null : firstReport(tabId);
+      const first = complete ? null : firstReport(tabId);
       effects.askFrames(tabId);
-      if (!first) return { items: known.listed, frames: state.tabs.statuses(tabId) };
+      if (!first) return known;
       await first;
       await Promise.all(reportsInFlight);
       await state.settled();
-      return { items: (await list()).listed, frames: state.tabs.statuses(tabId) };
+      return list();
     },
 
     async tasksList(period, origin) {
