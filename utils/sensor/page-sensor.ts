@@ -63,7 +63,12 @@ const STEP_ROWS = 100;
 const SLICE_MS = 12;
 /** Until the frame has its first tags: a list read in one go is tagged before the page's first
  * layout (one layout, not two), and no task of ours passes the 50-ms long-task line. */
-const FIRST_SLICE_MS = 40;
+const FIRST_SLICE_MS = 30;
+/** New tags are built (detached: no layout) until the task has run this long, then in the next
+ * task; they are put into the rows together once all are built, so a table is laid out once. */
+const BUILD_SLICE_MS = 30;
+/** However long the task has run already, a write builds at least this long before it yields. */
+const BUILD_MIN_MS = 4;
 /** Status reports (every tagged key) are coalesced: one per this long at most. */
 const STATUS_MS = 60;
 /** How long answered rows wait for the rest of their scan's answers before they are tagged anyway. */
@@ -119,6 +124,11 @@ export class PageSensor {
    * far (parsedRows), and the first scan after the parse (at DOMContentLoaded) too. */
   private inParse = false;
   private readonly parsedRows = new WeakMap<Element, number>();
+  /** Rows whose tags are still to be built (writeTags), and tags built but not yet in their rows. */
+  private buildQueue: KeyedRow[] = [];
+  private readonly builtTags: Array<{ item: KeyedRow; tag: HTMLElement; view: TagView }> = [];
+  private buildTimer: number | null = null;
+  private readonly unplaced = new WeakSet<Element>();
 
   constructor(private readonly sensorDeps: SensorDeps) {
     this.observer = new MutationObserver((records) => {
@@ -172,6 +182,7 @@ export class PageSensor {
     if (this.scanTimer !== null) this.sensorDeps.clearTimeout(this.scanTimer);
     if (this.settleTimer !== null) this.sensorDeps.clearTimeout(this.settleTimer);
     if (this.statusTimer !== null) this.sensorDeps.clearTimeout(this.statusTimer);
+    if (this.buildTimer !== null) this.sensorDeps.clearTimeout(this.buildTimer);
   }
 
   /** Views pushed by the background (a phase ticked elsewhere, a correction): update in place. */
@@ -281,7 +292,7 @@ export class PageSensor {
           continue;
         }
         if (Date.now() >= until) {
-          if (loading) this.writeTags(known.splice(0));
+          if (loading) this.writeTags(known.splice(0), until);
           this.sensorDeps.setTimeout(step, 0);
           return;
         }
@@ -306,7 +317,7 @@ export class PageSensor {
       }
       this.inScan = false;
       // One write: the known rows and the answers that came during the scan.
-      if (known.length) this.writeTags(known.concat(this.readyRows.splice(0)));
+      if (known.length) this.writeTags(known.concat(this.readyRows.splice(0)), until);
       else if (this.readyRows.length) this.flushSoon();
       this.lastRowCount = rowCount;
       this.watchRoots(matches.map((m) => m.root));
@@ -332,7 +343,7 @@ export class PageSensor {
   private trackRow(row: ExtractedRow, key: string): boolean {
     const signature = `${key}\u0000${row.report.title}`;
     const state = this.rows.get(row.row);
-    if (state && state.signature === signature && state.tag && state.tag.isConnected && state.tag.parentNode === row.titleCell) {
+    if (state && state.signature === signature && state.tag && ((state.tag.isConnected && state.tag.parentNode === row.titleCell) || this.unplaced.has(state.tag))) {
       return false;
     }
     // Hosts that clone rows (virtual lists) may copy a tag that isn't ours: drop strays.
@@ -372,29 +383,75 @@ export class PageSensor {
     }
   }
 
-  private writeTags(items: Array<KeyedRow>): void {
-    for (const item of items) {
+  /**
+   * Tags the rows with their views. Existing tags are updated at once; new ones are built detached
+   * (no layout) within the task's budget, going on in the next task if need be, and placed in
+   * their rows together when all are built: a table is laid out once for the lot, and no task of
+   * ours runs long however many rows are written. `deadline`: the task's own budget, if it has one.
+   */
+  private writeTags(items: Array<KeyedRow>, deadline = Date.now() + BUILD_SLICE_MS): void {
+    if (items.length) this.buildQueue = this.buildQueue.length ? this.buildQueue.concat(items) : items;
+    if (this.buildTimer !== null || this.destroyed) return;
+    const until = Math.max(deadline, Date.now() + BUILD_MIN_MS);
+    const queue = this.buildQueue;
+    let i = 0;
+    for (; i < queue.length; i++) {
+      if (i % 32 === 31 && Date.now() >= until) break;
+      const item = queue[i]!;
       const view = this.viewsByKey.get(item.key);
+      const state = this.rows.get(item.row.row);
       // The row may have been recycled for another task while we waited.
-      if (view && this.rows.get(item.row.row)?.key === item.key) this.renderTag(item.row, item.key, view);
+      if (!view || !state || state.key !== item.key) continue;
+      const tag = state.tag;
+      if (tag && tag.isConnected && tag.parentNode === item.row.titleCell) {
+        const previous = tag.getAttribute('data-task-key');
+        if (previous && previous !== item.key) this.tagsByKey.get(previous)?.delete(tag);
+        updateRowTag(tag, view, this.sensorDeps.texts);
+        this.keyTag(item.key, tag);
+      } else if (tag && this.unplaced.has(tag)) {
+        // Built and waiting; the row's task changed meanwhile: placed for this one.
+        for (const entry of this.builtTags) if (entry.tag === tag) entry.item = item;
+      } else {
+        if (tag) tag.remove();
+        const built = createRowTag(view, this.sensorDeps.texts, (k) => this.sensorDeps.openPanel(k));
+        this.ownTags.add(built);
+        this.unplaced.add(built);
+        state.tag = built;
+        this.builtTags.push({ item, tag: built, view });
+      }
+    }
+    this.buildQueue = i < queue.length ? queue.slice(i) : [];
+    if (this.buildQueue.length) {
+      this.buildTimer = this.sensorDeps.setTimeout(() => {
+        this.buildTimer = null;
+        this.writeTags([]);
+        // The status sent meanwhile may have missed these.
+        if (!this.buildTimer) this.statusSoon();
+      }, 0);
+      return;
+    }
+    // All built: into their rows in one go, unobserved (a record per tag is work for nothing); what
+    // the page changed before is kept for the observer's own callback.
+    const built = this.builtTags.splice(0);
+    if (!built.length) return;
+    const before = this.observing === 'none' ? [] : this.observer.takeRecords();
+    if (this.observing !== 'none') this.observer.disconnect();
+    for (const { item, tag, view } of built) {
+      this.unplaced.delete(tag);
+      const state = this.rows.get(item.row.row);
+      if (!state || state.tag !== tag || state.key !== item.key) continue;
+      const latest = this.viewsByKey.get(item.key);
+      if (latest && latest !== view) updateRowTag(tag, latest, this.sensorDeps.texts);
+      item.row.titleCell.append(tag);
+      this.keyTag(item.key, tag);
+    }
+    if (this.observing !== 'none') {
+      this.observe();
+      if (before.some((r) => !this.isOwnMutation(r))) this.scheduleScan();
     }
   }
 
-  private renderTag(row: ExtractedRow, key: string, view: TagView): void {
-    const state = this.rows.get(row.row);
-    if (!state) return;
-    let tag = state.tag;
-    if (tag && tag.isConnected && tag.parentNode === row.titleCell) {
-      const previous = tag.getAttribute('data-task-key');
-      if (previous && previous !== key) this.tagsByKey.get(previous)?.delete(tag);
-      updateRowTag(tag, view, this.sensorDeps.texts);
-    } else {
-      if (tag) tag.remove();
-      tag = createRowTag(view, this.sensorDeps.texts, (k) => this.sensorDeps.openPanel(k));
-      this.ownTags.add(tag);
-      row.titleCell.append(tag);
-    }
-    state.tag = tag;
+  private keyTag(key: string, tag: HTMLElement): void {
     let set = this.tagsByKey.get(key);
     if (!set) this.tagsByKey.set(key, (set = new Set()));
     set.add(tag);
@@ -409,10 +466,9 @@ export class PageSensor {
     if (same && !settling && this.observing === 'roots') return;
     this.observer.disconnect();
     this.watchedRoots = roots;
-    const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+    this.observing = settling && body ? 'body' : 'roots';
+    this.observe();
     if (settling && body) {
-      this.observer.observe(body, options);
-      this.observing = 'body';
       // Narrow down once the page has settled.
       if (this.settleTimer === null) {
         this.settleTimer = this.sensorDeps.setTimeout(() => {
@@ -420,13 +476,20 @@ export class PageSensor {
           this.scan();
         }, Math.max(50, this.settleUntil - Date.now() + 10));
       }
-    } else {
-      for (const root of roots) {
+    }
+  }
+
+  /** Observes what watchRoots chose: the body, or the list roots and their parents. */
+  private observe(): void {
+    const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+    const body = this.sensorDeps.doc.body;
+    if (this.observing === 'body' && body) this.observer.observe(body, options);
+    else {
+      for (const root of this.watchedRoots) {
         this.observer.observe(root, options);
         // Pagination or a route change may replace the list root itself.
         if (root.parentNode) this.observer.observe(root.parentNode, { childList: true });
       }
-      this.observing = 'roots';
     }
   }
 

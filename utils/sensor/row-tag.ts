@@ -41,12 +41,32 @@ function adoptSheet(root: ShadowRoot): boolean {
   }
 }
 
-const shadows = new WeakMap<Element, { button: HTMLButtonElement; text: Text; view: TagView }>();
+interface TagParts { button: HTMLButtonElement; text: Text; view: TagView; texts: TagTexts; onOpen: (key: string) => void }
+const shadows = new WeakMap<Element, TagParts>();
 
 export interface TagTexts {
   tooltip(view: TagView): string;
   /** The word for an unsure tag (待确认), said before its label to screen readers. */
   unsure: string;
+}
+
+/** The tag whose button this is (a closed root still names its host to whoever holds it). */
+const hostOf = (button: HTMLButtonElement) => (button.getRootNode() as ShadowRoot).host;
+
+// One set of listeners for every tag: thousands of rows, no closures per row.
+function onClick(this: HTMLButtonElement, event: Event): void {
+  // Our click must not also trigger the row's own handlers (open the request, select the row).
+  event.stopPropagation();
+  event.preventDefault();
+  const tag = hostOf(this);
+  const parts = shadows.get(tag);
+  if (parts) parts.onOpen(tag.getAttribute('data-task-key') ?? '');
+}
+
+/** The tooltip (category, action, evidence) is built when someone looks, not for every row. */
+function explain(this: HTMLButtonElement): void {
+  const parts = shadows.get(hostOf(this));
+  if (parts) this.title = parts.texts.tooltip(parts.view);
 }
 
 export function createRowTag(view: TagView, texts: TagTexts, onOpen: (key: string) => void): HTMLElement {
@@ -56,28 +76,19 @@ export function createRowTag(view: TagView, texts: TagTexts, onOpen: (key: strin
   button.type = 'button';
   const text = document.createTextNode('');
   button.append(text);
-  // Our click must not also trigger the row's own handlers (open the request, select the row).
-  button.addEventListener('click', (event) => {
-    event.stopPropagation();
-    event.preventDefault();
-    onOpen(tag.getAttribute('data-task-key') ?? '');
-  });
-  // The tooltip (category, action, evidence) is built when someone looks, not for every row.
-  const explain = () => {
-    const parts = shadows.get(tag);
-    if (parts) button.title = texts.tooltip(parts.view);
-  };
+  button.addEventListener('click', onClick);
   button.addEventListener('pointerenter', explain);
   button.addEventListener('focus', explain);
   root.append(button);
-  shadows.set(tag, { button, text, view });
-  updateRowTag(tag, view, texts);
+  shadows.set(tag, { button, text, view, texts, onOpen });
+  updateRowTag(tag, view, texts, true);
   return tag;
 }
 
-export function updateRowTag(tag: Element, view: TagView, texts: TagTexts): void {
+/** `fresh`: a tag just made, with none of the attributes yet. */
+export function updateRowTag(tag: Element, view: TagView, texts: TagTexts, fresh?: boolean): void {
   const set = (name: string, value: string) => {
-    if (tag.getAttribute(name) !== value) tag.setAttribute(name, value);
+    if (fresh || tag.getAttribute(name) !== value) tag.setAttribute(name, value);
   };
   set('data-task-key', view.key);
   set('data-category', view.category);
@@ -90,7 +101,7 @@ export function updateRowTag(tag: Element, view: TagView, texts: TagTexts): void
   if (parts.text.data !== label) parts.text.data = label;
   // 待确认: a dashed outline and "?" on screen, the word itself for screen readers.
   if (view.unsure) parts.button.setAttribute('aria-label', `${texts.unsure} ${view.label} · ${view.phases}/4`);
-  else parts.button.removeAttribute('aria-label');
+  else if (!fresh) parts.button.removeAttribute('aria-label');
   const className = `${view.action ? `p${view.phases}` : 'none'}${view.unsure ? ' unsure' : ''}`;
   if (parts.button.className !== className) parts.button.className = className;
   if (parts.button.title) parts.button.title = texts.tooltip(view);

@@ -126,7 +126,7 @@ describe('PageSensor', () => {
     history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
     document.body.replaceChildren();
     document.body.insertAdjacentHTML('beforeend', table(Array.from({ length: 1300 }, (_, i) => 1000 + i)));
-    // A clock that moves 5 ms per 100 rows read: until the frame has tags, a 40-ms slice reads 800
+    // A clock that moves 5 ms per 100 rows read: until the frame has tags, a 30-ms slice reads 600
     // rows; after that, a 12-ms slice reads 300, then yields.
     let now = 1_000_000;
     const clock = vi.spyOn(Date, 'now').mockImplementation(() => now);
@@ -136,9 +136,9 @@ describe('PageSensor', () => {
       sensor.start();
       // The first slice is read at once (its first 100 rows reported at once, so the background
       // starts on them while the rest are read); the rest waits for the next task.
-      expect(batches.map((b) => b.rows.length)).toEqual([100, 700]);
+      expect(batches.map((b) => b.rows.length)).toEqual([100, 500]);
       await vi.waitFor(() => expect(tags()).toHaveLength(1300), { timeout: 3000 });
-      expect(batches.map((b) => b.rows.length)).toEqual([100, 700, 500]);
+      expect(batches.map((b) => b.rows.length)).toEqual([100, 500, 600, 100]);
       // More rows once the page has tags: short slices.
       batches.length = 0;
       now += 1000;
@@ -150,6 +150,46 @@ describe('PageSensor', () => {
       expect(batches.map((b) => b.rows.length)).toEqual([200, 300, 150]);
       expect(new Set(batches.flatMap((b) => b.rows.map((r) => r.nativeId))).size).toBe(650);
     } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('builds many new tags over several short tasks, then puts them all into the rows at once', async () => {
+    history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', table(Array.from({ length: 1300 }, (_, i) => 1000 + i)));
+    // A clock that moves 1 ms each time it is read: the writer reads it every 32 tags, so 1,300 new
+    // tags take more than one 30-ms task.
+    let now = 2_000_000;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now++);
+    const inserted: number[] = [];
+    const watch = new MutationObserver((records) => {
+      const n = records.reduce((sum, r) => sum + [...r.addedNodes].filter((x) => x.nodeName === 'RONGHE-TAG').length, 0);
+      if (n) inserted.push(n);
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    const spans: number[] = [];
+    sensor = new PageSensor({
+      doc: document,
+      adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey },
+      report: async (batch) => batch.rows.map((row) => view(taskKey(location.origin, batch.adapterId, row))),
+      status: vi.fn(),
+      openPanel: vi.fn(),
+      texts: { tooltip: (v) => v.categoryName, unsure: '待确认' },
+      // Each task of the sensor's, timed on the same clock.
+      setTimeout: (fn, ms) => window.setTimeout(() => { const at = now; fn(); spans.push(now - at); }, ms) as unknown as number,
+      clearTimeout: (id) => window.clearTimeout(id),
+    });
+    try {
+      sensor.start();
+      await vi.waitFor(() => expect(tags()).toHaveLength(1300), { timeout: 3000 });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(inserted).toEqual([1300]);
+      // (41 clock reads: a 30-ms task, then one for the rest.)
+      expect(spans.filter((ms) => ms >= 10).length).toBeGreaterThan(1);
+      expect(Math.max(...spans)).toBeLessThanOrEqual(40);
+    } finally {
+      watch.disconnect();
       clock.mockRestore();
     }
   });
