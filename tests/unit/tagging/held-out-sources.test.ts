@@ -90,7 +90,7 @@ describe('held-out sources', () => {
     expect(r.wrongFlagged).toBeGreaterThan(r.rightFlagged);
   });
 
-  it('the trainer never sees a held-out line or a held-out source', () => {
+  it('the evaluation model\'s trainer never sees a held-out line or a held-out source', () => {
     const examples = trainingExamples(root);
     const read = new Set(examples.map((e) => `${e.source}|${e.line}`));
     for (const set of LABELLED_SETS) {
