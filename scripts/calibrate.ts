@@ -1,9 +1,12 @@
-// Calibration of the tagger on TRAINING data only, out of fold (part of `npm run train`):
-// the training titles are split in two folds (the two halves of each source); a model trained
-// on one fold classifies the other, so every title is judged by a model that never saw it.
-// Held-out halves and held-out sources are never read. It chooses
-//   1. modelWeight and formalModelWeight: the blend weights of the learned model on other titles and on
-//      official documents' titles (classify-task.ts FORMAL_DOCUMENT), for the best accuracy (macro over kinds);
+// Calibration of the tagger out of fold BY SOURCE (part of `npm run train`), on whichever examples
+// the model being calibrated trains on: the evaluation model's (training sources and tune lines) or the
+// shipped model's (every labelled title). The sources are dealt into FOLDS groups, each kind's sources
+// into different groups; a model trained on the other groups classifies each group, so every title is
+// judged by a model that never saw its source, as a new source will be. A source that is the only one
+// of its kind among the examples is split in two halves instead (its kind would otherwise be unknown to
+// every model that judges it). It chooses
+//   1. l2, modelWeight and formalModelWeight: the model's penalty and its blend weights on other titles
+//      and on official documents' titles (classify-task.ts FORMAL_DOCUMENT), for the best accuracy (macro over kinds);
 //   2. the 待确认 rule: a logistic model of "this tag is wrong" over the engine's UNSURE_FEATURES,
 //      and the P(wrong) at which a tag shows as unsure, so that at least WRONG_FLAGGED_MIN of wrong
 //      tags are flagged with as few right ones as possible.
@@ -23,6 +26,8 @@ const WRONG_FLAGGED_MIN = 0.55;
 const L2 = 1e-3;
 /** A source this small (a fold of it holds a few titles) is left out of the choice of the blend weight. */
 const MIN_SOURCE_TITLES = 100;
+/** Groups of sources (grouped k-fold): each is judged by a model trained on the others. */
+export const FOLDS = 5;
 
 export interface TuningData {
   /** The model's L2 penalty (used by the trainer; the engine does not read it). */
@@ -40,23 +45,35 @@ interface Judged {
 }
 
 /**
- * Two folds: the first and the second half of each source, in file order. Files are ordered by
- * sub-source (lists, departments, dates), so a fold is judged by a model that never saw its part
- * of the source — closer to a new source than alternate lines, which put the members of a series
- * of near-identical titles on both sides and make the out-of-fold tags look surer than they are.
+ * The fold of each example (index into `examples`). Units are sources, in order of first appearance,
+ * grouped by kind; a kind with one source contributes that source's two halves (file order: files are
+ * ordered by sub-source, so a half is closer to a new source than alternate lines would be). Units are
+ * dealt round-robin into FOLDS groups, kind after kind, so the sources of a kind (up to FOLDS of them)
+ * land in different groups and each is judged by a model that saw the kind's other sources.
  */
-function folds(examples: readonly TrainingExample[]): [TrainingExample[], TrainingExample[]] {
+export function sourceFolds(examples: readonly TrainingExample[]): number[] {
   const total = new Map<string, number>();
-  for (const ex of examples) total.set(ex.source, (total.get(ex.source) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  const a: TrainingExample[] = [];
-  const b: TrainingExample[] = [];
+  const kindSources = new Map<string, string[]>();
   for (const ex of examples) {
+    if (!total.has(ex.source)) {
+      const kind = kindOf(ex.source);
+      kindSources.set(kind, [...(kindSources.get(kind) ?? []), ex.source]);
+    }
+    total.set(ex.source, (total.get(ex.source) ?? 0) + 1);
+  }
+  const unitFold = new Map<string, number>();
+  let next = 0;
+  for (const sources of kindSources.values()) {
+    const units = sources.length === 1 ? [`${sources[0]}#0`, `${sources[0]}#1`] : sources;
+    for (const u of units) unitFold.set(u, next++ % FOLDS);
+  }
+  const seen = new Map<string, number>();
+  return examples.map((ex) => {
     const n = seen.get(ex.source) ?? 0;
     seen.set(ex.source, n + 1);
-    (n < total.get(ex.source)! / 2 ? a : b).push(ex);
-  }
-  return [a, b];
+    const whole = unitFold.get(ex.source);
+    return whole ?? unitFold.get(`${ex.source}#${n < total.get(ex.source)! / 2 ? 0 : 1}`)!;
+  });
 }
 
 function judge(examples: TrainingExample[], modelWeight: number, formalModelWeight: number, model: CharModel): Judged[] {
@@ -137,9 +154,14 @@ function fitUnsure(judged: Judged[]): number[] {
   return w.map((x) => Math.round(x * 1000) / 1000);
 }
 
-function flagRates(judged: Judged[], w: number[], at: number, groups = bySource) {
+/** Whether the engine shows a judged tag as 待确认 under the rule (w, at): classify-task.ts's test. */
+function isFlagged(j: Judged, w: number[], at: number): boolean {
+  return j.features.length === 0 || j.features[0]! < GUESS_BELOW || pWrong(w, j.features) >= at;
+}
+
+function flagRates(judged: Judged[], w: number[], at: number, groups: (judged: Judged[]) => Judged[][] = bySource) {
   return groups(judged).map((g) => {
-    const flagged = (j: Judged) => j.features.length === 0 || j.features[0]! < GUESS_BELOW || pWrong(w, j.features) >= at;
+    const flagged = (j: Judged) => isFlagged(j, w, at);
     const right = g.filter((j) => j.ok);
     const wrong = g.filter((j) => !j.ok);
     return {
@@ -168,18 +190,45 @@ function fitRule(judged: Judged[]): { unsureWeights: number[]; unsureAt: number 
   return { unsureWeights, unsureAt };
 }
 
-export function calibrate(examples: readonly TrainingExample[], log: (line: string) => void = console.log): TuningData {
-  const [a, b] = folds(examples);
+/** Out-of-fold numbers of a calibration, per kind of titles (what `npm run train` prints). */
+export interface KindOof {
+  kind: string;
+  titles: number;
+  accuracy: number;
+  /** Shares of wrong and right tags flagged 待确认 by the rule fitted on every source. */
+  wrongFlagged: number;
+  rightFlagged: number;
+  /** The same with each source's tags flagged by the rule fitted WITHOUT that source. */
+  wrongFlaggedNew: number;
+  rightFlaggedNew: number;
+}
+
+export interface Calibration {
+  tuning: TuningData;
+  kinds: KindOof[];
+}
+
+/**
+ * Calibrates on `examples` (the examples the model will be trained on; scripts/corpus.ts
+ * trainingExamples for the evaluation model, shippedExamples for the shipped one), out of fold by
+ * source (sourceFolds).
+ */
+export function calibrate(examples: readonly TrainingExample[], log: (line: string) => void = console.log): Calibration {
+  const foldOf = sourceFolds(examples);
+  const inFold = (k: number) => examples.filter((_, i) => foldOf[i] === k);
+  const outOfFold = (k: number) => examples.filter((_, i) => foldOf[i] !== k);
   const pct = (x: number) => (x * 100).toFixed(1) + '%';
+  const groups = new Map<number, Set<string>>();
+  examples.forEach((ex, i) => groups.set(foldOf[i]!, (groups.get(foldOf[i]!) ?? new Set()).add(ex.source)));
+  for (const [k, sources] of [...groups.entries()].sort((x, y) => x[0] - y[0])) log(`  fold ${k}: ${[...sources].join(', ')} (${inFold(k).length} titles)`);
   let modelWeight = 0;
   let formalModelWeight = 0;
   let l2 = L2S[0]!;
   let bestAcc = -1;
   let oof: (weight: number, formal: number) => Judged[] = () => [];
   for (const penalty of L2S) {
-    const modelA = decodeModel(trainModel(a, penalty));
-    const modelB = decodeModel(trainModel(b, penalty));
-    const run = (weight: number, formal: number) => [...judge(b, weight, formal, modelA), ...judge(a, weight, formal, modelB)];
+    const models = Array.from({ length: FOLDS }, (_, k) => decodeModel(trainModel(outOfFold(k), penalty)));
+    const run = (weight: number, formal: number) => models.flatMap((model, k) => judge(inFold(k), weight, formal, model));
     for (const weight of MODEL_WEIGHTS) {
       for (const formal of FORMAL_WEIGHTS) {
         if (weight === 0 && formal === 0 && penalty !== L2S[0]) continue; // no model: the penalty does not matter
@@ -191,39 +240,45 @@ export function calibrate(examples: readonly TrainingExample[], log: (line: stri
       }
     }
   }
-  // The 待确认 rule is fitted on how the engine does on titles it never saw. Where a kind of titles
-  // has several training sources (OA-style, government), each source is judged by a model trained
-  // without it, as a held-out source will be; the others by the model of the other half of their
-  // source (a kind with one source cannot be left out whole: its model would know nothing of it).
-  const kindSources = new Map<string, Set<string>>();
-  for (const ex of examples) {
-    const kind = kindOf(ex.source);
-    if (!kindSources.has(kind)) kindSources.set(kind, new Set());
-    kindSources.get(kind)!.add(ex.source);
-  }
-  const leaveOut = new Set([...kindSources.values()].filter((set) => set.size >= 2).flatMap((set) => [...set]));
-  const judged = oof(modelWeight, formalModelWeight).filter((j) => !leaveOut.has(j.source));
-  for (const source of leaveOut) {
-    const model = decodeModel(trainModel(examples.filter((ex) => ex.source !== source), l2));
-    judged.push(...judge(examples.filter((ex) => ex.source === source), modelWeight, formalModelWeight, model));
-  }
+  // The 待确认 rule is fitted on how the engine does on sources it never saw (the chosen blend, out of fold).
+  const judged = oof(modelWeight, formalModelWeight);
   const { unsureWeights, unsureAt } = fitRule(judged);
   // How the rule does on a source it was not fitted on: fitted again without each source in turn
-  // (a held-out source is a new source; the numbers above are from sources the rule was fitted on).
+  // (a new source is new to the rule too; the in-fit numbers are from sources the rule was fitted on).
   log('  待确认 rule fitted without the source, on the source (cross-source check):');
+  const newRates = new Map<string, { wrongFlagged: number; rightFlagged: number }>();
   for (const g of bySource(judged)) {
     const source = g[0]!.source;
-    if (g.filter((j) => !j.ok).length < 5) continue;
     const rule = fitRule(judged.filter((j) => j.source !== source));
+    const flagged = (j: Judged) => isFlagged(j, rule.unsureWeights, rule.unsureAt);
+    newRates.set(source, { wrongFlagged: g.filter((j) => !j.ok && flagged(j)).length, rightFlagged: g.filter((j) => j.ok && flagged(j)).length });
     const [r] = flagRates(g, rule.unsureWeights, rule.unsureAt);
-    log(`    ${source.padEnd(24)} wrong ${String(r!.wrong).padStart(4)}  wrong flagged ${pct(r!.wrongFlagged).padStart(6)}  right flagged ${pct(r!.rightFlagged).padStart(6)}`);
-  }
-  for (const r of flagRates(judged, unsureWeights, unsureAt, byKind)) {
-    log(`  kind ${kindOf(r.source).padEnd(8)} wrong ${String(r.wrong).padStart(4)}  wrong flagged ${pct(r.wrongFlagged).padStart(6)}  right flagged ${pct(r.rightFlagged).padStart(6)}`);
+    if (r!.wrong < 5) continue; // too few wrong tags to print a share
+    log(`    ${source.padEnd(26)} wrong ${String(r!.wrong).padStart(4)}  wrong flagged ${pct(r!.wrongFlagged).padStart(6)}  right flagged ${pct(r!.rightFlagged).padStart(6)}`);
   }
   log(`  chose l2 ${l2}, modelWeight ${modelWeight}, formalModelWeight ${formalModelWeight}, unsure weights ${JSON.stringify(unsureWeights)}, unsureAt ${unsureAt}`);
   for (const r of flagRates(judged, unsureWeights, unsureAt)) {
-    log(`  ${r.source.padEnd(20)} wrong ${String(r.wrong).padStart(4)}  wrong flagged ${pct(r.wrongFlagged).padStart(6)}  right flagged ${pct(r.rightFlagged).padStart(6)}`);
+    log(`  ${r.source.padEnd(26)} wrong ${String(r.wrong).padStart(4)}  wrong flagged ${pct(r.wrongFlagged).padStart(6)}  right flagged ${pct(r.rightFlagged).padStart(6)}`);
   }
-  return { l2, modelWeight, formalModelWeight, unsureWeights, unsureAt };
+  const kinds = byKind(judged).map((g): KindOof => {
+    const [r] = flagRates(g, unsureWeights, unsureAt, (x) => [x]);
+    const right = g.filter((j) => j.ok).length;
+    const wrong = g.length - right;
+    let wrongNew = 0;
+    let rightNew = 0;
+    for (const source of new Set(g.map((j) => j.source))) {
+      wrongNew += newRates.get(source)!.wrongFlagged;
+      rightNew += newRates.get(source)!.rightFlagged;
+    }
+    return {
+      kind: kindOf(g[0]!.source),
+      titles: g.length,
+      accuracy: right / g.length,
+      wrongFlagged: r!.wrongFlagged,
+      rightFlagged: r!.rightFlagged,
+      wrongFlaggedNew: wrong ? wrongNew / wrong : 1,
+      rightFlaggedNew: right ? rightNew / right : 0,
+    };
+  });
+  return { tuning: { l2, modelWeight, formalModelWeight, unsureWeights, unsureAt }, kinds };
 }

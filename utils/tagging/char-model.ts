@@ -1,6 +1,7 @@
 // The learned component: a softmax (multinomial logistic) model over the character unigrams and
 // bigrams of the normalised title, trained offline by `npm run train` (scripts/train-model.ts)
-// on the training sources only, pruned to a few thousand features and committed as data
+// on every labelled title (the held-out numbers come from a separate evaluation model that never
+// saw them: scripts/eval-model.ts), pruned to a few thousand features and committed as data
 // (char-model-weights.json). It sees what the lexicon has no word for, e.g. a citizen's voice
 // ("何时", "能否", "物业", "？") in 12345 and 问政 messages. Decoded once, lazily, on the first
 // matcher built (background only: the content script and popups never import the tagging engine).

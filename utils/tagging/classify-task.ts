@@ -36,8 +36,9 @@ const MAX_EVIDENCE = 6;
 /**
  * Blend of the learned model (char-model.ts) with the lexicon, and the 待确认 (unsure) rule: a
  * small logistic model of "this tag is wrong" over UNSURE_FEATURES, flagged at or above
- * `unsureAt`. All numbers are chosen by `npm run calibrate` (scripts/calibrate.ts) on training
- * sources only, out of fold; none was chosen on a held-out line.
+ * `unsureAt`. All numbers are chosen by `npm run train` (scripts/calibrate.ts) out of fold by
+ * source, on the examples the model trains on: every labelled title for the committed (shipped)
+ * model, the training sources only for the evaluation model (scripts/eval-model.ts).
  */
 export interface Tuning {
   /** The model's probability for a category, times this, is added to its lexicon score. */
@@ -49,7 +50,8 @@ export interface Tuning {
   unsureWeights: readonly number[];
   /** P(wrong) at or above which a tag shows as 待确认. */
   unsureAt: number;
-  /** The learned model; default: the committed one (calibration passes one trained on a fold). */
+  /** The learned model; default: the committed (shipped) one. Calibration passes one trained on a fold,
+   * the reports the evaluation model (scripts/eval-model.ts). */
   model?: CharModel;
   /** Calibration only: receives the unsure features of every lexical classification. */
   observe?: (features: Float64Array) => void;
