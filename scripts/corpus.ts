@@ -40,6 +40,10 @@ export const CORPUS_SOURCES: readonly CorpusSource[] = [
   { name: 'municipal-guangzhou', path: 'tests/data/municipal-guangzhou.tsv', role: 'holdout', kind: 'municipal' },
   // Round 4: the 26 Shanghai municipal and district titles of round 3 (registered now; tests/data/CORPUS.md).
   { name: 'municipal-shanghai-prompt', path: 'tests/data/municipal-shanghai-prompt.tsv', role: 'train', kind: 'municipal' },
+  // Round 5: held out whole (never in the evaluation model), so they say how the engine does on
+  // a district and a municipal bureau it has never seen.
+  { name: 'district-beijing-haidian', path: 'tests/data/district-beijing-haidian.tsv', role: 'holdout', kind: 'district' },
+  { name: 'municipal-zhuhai-ecoenv', path: 'tests/data/municipal-zhuhai-ecoenv.tsv', role: 'holdout', kind: 'municipal' },
 ];
 
 /** The kind of titles of each earlier labelled set, as the issue groups its checks. */
