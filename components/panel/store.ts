@@ -4,8 +4,9 @@ import { DEFAULT_SETTINGS, PHASE_IDS } from '@/utils/domain';
 import type { CategoryId, Period, PhaseId } from '@/utils/model';
 import type { PickerStartReply } from '@/utils/background/router';
 import type { ToBackground } from '@/utils/messages/to-background';
+import { unpackTaskList, type PackedTaskList } from '@/utils/messages/task-list';
 import { CATALOG_GET, OWN_TAB_TASKS, SETTINGS_GET } from './start';
-import type { Catalog, FrameStatus, GroupBy, PanelItem, PanelMode, ProgressFilter, Settings, TagView, TasksReply } from './types';
+import type { Catalog, FrameStatus, GroupBy, PanelItem, PanelMode, ProgressFilter, Settings, TagView } from './types';
 
 export type Send = <T = unknown>(message: ToBackground) => Promise<T>;
 
@@ -127,8 +128,8 @@ export function createPanelStore(options: PanelStoreOptions) {
 
   const askTasks = (period: Period) =>
     mode === 'tab'
-      ? send<TasksReply>({ type: 'tasks/list', period })
-      : send<TasksReply>(tabId.value === undefined ? OWN_TAB_TASKS : { type: 'tasks/for-tab', tabId: tabId.value });
+      ? send<PackedTaskList>({ type: 'tasks/list', period }).then(unpackTaskList)
+      : send<PackedTaskList>(tabId.value === undefined ? OWN_TAB_TASKS : { type: 'tasks/for-tab', tabId: tabId.value }).then(unpackTaskList);
 
   async function fetchTasks(): Promise<void> {
     const reply = await askTasks(settings.value.period);

@@ -1,20 +1,14 @@
 // The shapes the panel receives from the background (see utils/background/services.ts).
 import type { Catalog, Settings, Tag, Task } from '@/utils/model';
 import type { TagView } from '@/utils/messages/to-content';
-import type { panelItem } from '@/utils/background/tag-view';
 
-/** One task as the panel lists it: only what the panel shows (the background cuts it with
- * `panelItem`), since a page of hundreds of tasks travels in one message to the first paint. */
-export type PanelItem = ReturnType<typeof panelItem>;
+/** One task as the panel lists it (the background cuts it with `panelItem`); the list travels
+ * packed (utils/messages/task-list.ts). */
+export type { PanelItem, TaskList as TasksReply } from '@/utils/messages/task-list';
 
 /** What one frame of the tab found (page/status), for diagnostics. */
 export type { FrameStatus } from '@/utils/messages/to-background';
 import type { FrameStatus } from '@/utils/messages/to-background';
-
-export interface TasksReply {
-  items: PanelItem[];
-  frames: FrameStatus[];
-}
 
 /** frame: inside <ronghe-panel>; side: the browser's side panel; tab: a full tab of all tasks;
  * blank: renders nothing (the benchmark's baseline). */

@@ -2,6 +2,7 @@
 // A malformed or forbidden message gets an error reply; nothing here throws to the caller.
 import { CONTENT_SCRIPT_MESSAGES, FRAME_ONLY_MESSAGES, ToBackground, type ErrorCode, type MessageType, type Reply, type SiteConfigReply } from '../messages/to-background';
 import type { TagView } from '../messages/to-content';
+import { packTaskList, type TaskList } from '../messages/task-list';
 import type { Catalog, CategoryId, Period, PhaseId, Rule, Settings, Site, SelectorOverride, TaskDetail, TaskDetailFields } from '../model';
 import { classifySender, type SenderKind, type SenderLike } from './sender';
 import type { RowsReport, PageStatus, PickerReport } from '../messages/to-background';
@@ -27,8 +28,8 @@ export interface RongheServices {
   /** Clears 待确认 on a tag a person confirms as right. */
   confirm(taskKey: string): Promise<TagView>;
   openPanel(tabId: number, taskKey: string | undefined): Promise<void>;
-  tasksForTab(tabId: number): Promise<unknown>;
-  tasksList(period: Period, origin: string | undefined): Promise<unknown>;
+  tasksForTab(tabId: number): Promise<TaskList>;
+  tasksList(period: Period, origin: string | undefined): Promise<TaskList>;
   progress(period: Period | undefined, origin: string | undefined): Promise<unknown>;
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>): Promise<Settings>;
@@ -150,10 +151,10 @@ async function dispatch(s: RongheServices, who: Caller, msg: ToBackground, token
     }
     case 'tasks/for-tab': {
       const tabId = msg.tabId ?? who.tabId;
-      return tabId === null ? { items: [], frames: [] } : s.tasksForTab(tabId);
+      return packTaskList(tabId === null ? { items: [], frames: [] } : await s.tasksForTab(tabId));
     }
     case 'tasks/list':
-      return s.tasksList(msg.period, msg.origin);
+      return packTaskList(await s.tasksList(msg.period, msg.origin));
     case 'task/uncorrect':
       return s.uncorrect(msg.taskKey);
     case 'task/confirm':

@@ -1,5 +1,6 @@
 import type { Catalog, Tag, Task } from '../model';
 import type { TagView } from '../messages/to-content';
+import type { PanelItem } from '../messages/task-list';
 
 /** The display shape of a tag, with names from the (possibly customised) catalog. */
 export function tagView(tag: Tag, catalog: Catalog): TagView {
@@ -23,7 +24,7 @@ export function tagView(tag: Tag, catalog: Catalog): TagView {
 
 /** One task as the panel lists it (components/panel/types.ts PanelItem): only what the panel
  * shows, since a page of hundreds of tasks travels to it in one message. */
-export function panelItem(task: Task, tag: Tag, catalog: Catalog) {
+export function panelItem(task: Task, tag: Tag, catalog: Catalog): PanelItem {
   return {
     task: { key: task.key, origin: task.origin, title: task.title, fields: task.fields },
     tag: { phases: tag.phases, phaseCount: tag.phaseCount },

@@ -7,6 +7,7 @@ import type { ToBackground } from '@/utils/messages/to-background';
 import { panelItem, tagView } from '@/utils/background/tag-view';
 import type { TagView } from '@/utils/messages/to-content';
 import type { FrameStatus } from '@/components/panel/types';
+import { packTaskList, type TaskList } from '@/utils/messages/task-list';
 
 /** A task, its tag and view as stored; `panelItem` cuts it to what the background sends the panel. */
 export interface StoredItem {
@@ -49,7 +50,9 @@ export function scriptedBackground(replies: Partial<Record<ToBackground['type'],
     calls.push(msg);
     const reply = replies[msg.type] ?? defaults[msg.type];
     if (reply === undefined) throw new Error(`unexpected message ${msg.type}`);
-    return typeof reply === 'function' ? (reply as Handler)(msg) : reply;
+    const data = typeof reply === 'function' ? await (reply as Handler)(msg) : reply;
+    // Task lists travel packed, as the router sends them (utils/messages/task-list.ts).
+    return msg.type === 'tasks/for-tab' || msg.type === 'tasks/list' ? packTaskList(data as TaskList) : data;
   });
   return { send, calls };
 }

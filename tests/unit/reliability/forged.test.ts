@@ -23,6 +23,7 @@ function recordingServices() {
       if (name === 'taskOrigin') return async (key: string) => (key.startsWith('own') ? OA : key.startsWith('other') ? EVIL : null);
       if (name === 'siteConfig') return async () => ({ adapterOverride: null, selectors: null, panelWidth: 380, panelMode: 'overlay' });
       if (name === 'getSettings') return async () => { reached.push(name); return DEFAULT_SETTINGS; };
+      if (name === 'tasksForTab' || name === 'tasksList') return async () => { reached.push(name); return { items: [], frames: [] }; };
       return vi.fn(async () => { reached.push(name); return {}; });
     },
   };
