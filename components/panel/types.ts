@@ -8,7 +8,6 @@ export type { PanelItem, TaskList as TasksReply } from '@/utils/messages/task-li
 
 /** What one frame of the tab found (page/status), for diagnostics. */
 export type { FrameStatus } from '@/utils/messages/to-background';
-import type { FrameStatus } from '@/utils/messages/to-background';
 
 /** frame: inside <ronghe-panel>; side: the browser's side panel; tab: a full tab of all tasks;
  * blank: renders nothing (the benchmark's baseline). */
