@@ -10,6 +10,6 @@ export const SENSOR_PRIVATE_NAMES = [
   'returningFocus', 'rescanAfterReply', 'ownTags', 'lastStatus', 'statusSoon', 'shownKeys', 'setPush', 'sendStatus',
   'lastScanAt', 'lastRowCount', 'flushSoon', 'flushNow', 'firstDirtyAt', 'dropClosing', 'createFrame', 'watchLocation',
   'isOwnMutation', 'observing', 'flushing', 'watching', 'writeTags', 'primed', 'destroyed', 'controller', 'observer',
-  'inScan', 'readyRows', 'scanGen', 'resend', 'inParse', 'parsedRows', 'buildQueue', 'builtTags', 'buildTimer', 'keyTag', 'unplaced',
+  'inScan', 'readyRows', 'scanGen', 'resend', 'inParse', 'parsedRows', 'buildQueue', 'buildTimer', 'keyTag', 'unplaced',
   'awaiting', 'scheduleScan', 'trackRow', 'watchRoots', 'scanTimer', 'viewsByKey', 'watchedRoots', 'sensorDeps',
 ];

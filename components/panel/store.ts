@@ -127,9 +127,9 @@ export function createPanelStore(options: PanelStoreOptions) {
   };
 
   const askTasks = (period: Period) =>
-    mode === 'tab'
-      ? send<PackedTaskList>({ type: 'tasks/list', period }).then(unpackTaskList)
-      : send<PackedTaskList>(tabId.value === undefined ? OWN_TAB_TASKS : { type: 'tasks/for-tab', tabId: tabId.value }).then(unpackTaskList);
+    send<PackedTaskList>(
+      mode === 'tab' ? { type: 'tasks/list', period } : tabId.value === undefined ? OWN_TAB_TASKS : { type: 'tasks/for-tab', tabId: tabId.value },
+    ).then(unpackTaskList);
 
   async function fetchTasks(): Promise<void> {
     const reply = await askTasks(settings.value.period);

@@ -22,8 +22,8 @@ export function tagView(tag: Tag, catalog: Catalog): TagView {
   };
 }
 
-/** One task as the panel lists it (components/panel/types.ts PanelItem): only what the panel
- * shows, since a page of hundreds of tasks travels to it in one message. */
+/** One task as the panel lists it (utils/messages/task-list.ts PanelItem): only what the panel
+ * shows, since a page of thousands of tasks travels to it in one message. */
 export function panelItem(task: Task, tag: Tag, catalog: Catalog): PanelItem {
   return {
     task: { key: task.key, origin: task.origin, title: task.title, fields: task.fields },

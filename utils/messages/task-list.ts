@@ -26,7 +26,6 @@ type Names = Pick<TagView, 'category' | 'action' | 'categoryName' | 'label' | 'a
 type Row = [string, number, string, Task['fields'], number, number, string, string[], 0 | 1, Phases | 0];
 
 export interface PackedTaskList {
-  packed: 1;
   origins: string[];
   names: Names[];
   rows: Row[];
@@ -44,7 +43,8 @@ export function packTaskList(list: TaskList): PackedTaskList {
   const rows = list.items.map(({ task, tag, view }): Row => {
     let o = originIndex.get(task.origin);
     if (o === undefined) originIndex.set(task.origin, (o = origins.push(task.origin) - 1));
-    const nameKey = JSON.stringify([view.category, view.action, view.categoryName, view.label, view.actionName]);
+    // One catalog names every view of a reply: the category and action decide the names.
+    const nameKey = `${view.category}\u0000${view.action ?? ''}`;
     let n = nameIndex.get(nameKey);
     if (n === undefined) {
       const { category, action, categoryName, label, actionName } = view;
@@ -52,7 +52,7 @@ export function packTaskList(list: TaskList): PackedTaskList {
     }
     return [task.key, o, task.title, task.fields, n, view.confidence, view.source, view.evidence, view.unsure ? 1 : 0, untouched(tag.phases) ? 0 : tag.phases];
   });
-  return { packed: 1, origins, names, rows, frames: list.frames };
+  return { origins, names, rows, frames: list.frames };
 }
 
 export function unpackTaskList(list: PackedTaskList): TaskList {

@@ -126,9 +126,8 @@ export class PageSensor {
   private readonly parsedRows = new WeakMap<Element, number>();
   /** Rows whose tags are still to be built (writeTags), and tags built but not yet in their rows. */
   private buildQueue: KeyedRow[] = [];
-  private readonly builtTags: Array<{ item: KeyedRow; tag: HTMLElement; view: TagView }> = [];
+  private readonly unplaced = new Map<HTMLElement, { item: KeyedRow; view: TagView }>();
   private buildTimer: number | null = null;
-  private readonly unplaced = new WeakSet<Element>();
 
   constructor(private readonly sensorDeps: SensorDeps) {
     this.observer = new MutationObserver((records) => {
@@ -410,14 +409,13 @@ export class PageSensor {
         this.keyTag(item.key, tag);
       } else if (tag && this.unplaced.has(tag)) {
         // Built and waiting; the row's task changed meanwhile: placed for this one.
-        for (const entry of this.builtTags) if (entry.tag === tag) entry.item = item;
+        this.unplaced.get(tag)!.item = item;
       } else {
         if (tag) tag.remove();
         const built = createRowTag(view, this.sensorDeps.texts, (k) => this.sensorDeps.openPanel(k));
         this.ownTags.add(built);
-        this.unplaced.add(built);
+        this.unplaced.set(built, { item, view });
         state.tag = built;
-        this.builtTags.push({ item, tag: built, view });
       }
     }
     this.buildQueue = i < queue.length ? queue.slice(i) : [];
@@ -432,12 +430,12 @@ export class PageSensor {
     }
     // All built: into their rows in one go, unobserved (a record per tag is work for nothing); what
     // the page changed before is kept for the observer's own callback.
-    const built = this.builtTags.splice(0);
-    if (!built.length) return;
+    if (!this.unplaced.size) return;
+    const built = [...this.unplaced];
+    this.unplaced.clear();
     const before = this.observing === 'none' ? [] : this.observer.takeRecords();
     if (this.observing !== 'none') this.observer.disconnect();
-    for (const { item, tag, view } of built) {
-      this.unplaced.delete(tag);
+    for (const [tag, { item, view }] of built) {
       const state = this.rows.get(item.row.row);
       if (!state || state.tag !== tag || state.key !== item.key) continue;
       const latest = this.viewsByKey.get(item.key);
