@@ -55,8 +55,9 @@ export default defineContentScript({
       adapters: { detectLists, extractRows, rowCount, taskKey, detectProduct },
       report: (batch: RowBatch) => send<TagView[]>({ type: 'rows/report', ...batch }),
       status: (status) =>
-        void send<{ tasks: number }>({ type: 'page/status', ...status }).then((reply) => {
+        send<{ tasks: number }>({ type: 'page/status', ...status }).then((reply) => {
           if (isTop && reply && reply.tasks > 0) void configured.then(() => ensurePanel().show());
+          return reply !== null;
         }),
       openPanel: (key) => void send({ type: 'panel/open', taskKey: key }),
       texts: {
@@ -109,7 +110,7 @@ export default defineContentScript({
     // The panel's frame needs the token from site/config: the handle waits for the answer, asked
     // again while the worker that should give it is stopping (send answers null then).
     const askConfig = async (): Promise<SiteConfigReply | null> => {
-      for (const wait of [0, 100, 400, 1500]) {
+      for (const wait of [0, 100, 400, 1500, 3000, 6000]) {
         if (wait) await new Promise<void>((resolve) => ctx.setTimeout(() => resolve(), wait));
         const config = await send<SiteConfigReply>({ type: 'site/config', path: location.pathname });
         if (config || !ctx.isValid) return config;

@@ -12,4 +12,5 @@ export const SENSOR_PRIVATE_NAMES = [
   'isOwnMutation', 'observing', 'flushing', 'watching', 'writeTags', 'primed', 'destroyed', 'controller', 'observer',
   'inScan', 'readyRows', 'scanGen', 'resend', 'inParse', 'parsedRows', 'buildQueue', 'buildTimer', 'keyTag', 'unplaced',
   'awaiting', 'scheduleScan', 'trackRow', 'watchRoots', 'scanTimer', 'viewsByKey', 'watchedRoots', 'sensorDeps',
+  'statusMisses', 'reportAgainLater',
 ];

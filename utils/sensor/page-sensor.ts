@@ -40,8 +40,10 @@ export interface PageStatusReport {
 export interface SensorDeps {
   doc: Document;
   adapters: AdapterApi;
+  /** The views of the rows, or null when no answer came (the worker stopped meanwhile). */
   report(batch: RowBatch): Promise<TagView[] | null>;
-  status(status: PageStatusReport): void;
+  /** Resolves false when the status was not delivered. */
+  status(status: PageStatusReport): Promise<boolean>;
   openPanel(taskKey: string): void;
   texts: TagTexts;
   setTimeout(fn: () => void, ms: number): number;
@@ -84,6 +86,9 @@ const PARSE_POLL_MS = 25;
 const PARSE_SLICE_MS = 20;
 /** After load or a navigation, watch the whole body this long for lists rendered late. */
 const SETTLE_MS = 8000;
+/** A report or status left unanswered (MV3 stopped the worker while it was on its way) is sent
+ * again after these waits, then given up (the background's page/report asks for it anyway). */
+const RETRY_MS = [150, 600, 2000, 5000];
 
 export class PageSensor {
   private readonly rows = new WeakMap<Element, RowState>();
@@ -109,6 +114,7 @@ export class PageSensor {
   /** A newer scan makes an unfinished one stop. */
   private scanGen = 0;
   private statusTimer: number | null = null;
+  private statusMisses = 0;
   /** Answered rows waiting for the next DOM write (flushSoon). */
   private readyRows: Array<KeyedRow> = [];
   private flushTimer: number | null = null;
@@ -353,7 +359,7 @@ export class PageSensor {
     return true;
   }
 
-  private resolve(match: ListMatch, pending: Array<KeyedRow>): void {
+  private resolve(match: ListMatch, pending: Array<KeyedRow>, attempt = 0): void {
     for (let i = 0; i < pending.length; i += BATCH) {
       const chunk = pending.slice(i, i + BATCH);
       void this.sensorDeps
@@ -369,7 +375,8 @@ export class PageSensor {
             this.rescanAfterReply = false;
             this.scheduleScan();
           }
-          if (!views || this.destroyed) return;
+          if (this.destroyed) return;
+          if (!views) return this.reportAgainLater(match, chunk, attempt);
           views.forEach((view, index) => {
             const item = chunk[index];
             if (!item) return;
@@ -380,6 +387,25 @@ export class PageSensor {
           this.flushSoon();
         });
     }
+  }
+
+  /** Rows whose report went unanswered: asked again, those still shown and not answered since
+   * (a primed row's tag stands, but its sighting was not written). */
+  private reportAgainLater(match: ListMatch, chunk: Array<KeyedRow>, attempt: number): void {
+    const wait = RETRY_MS[attempt];
+    if (wait === undefined) return;
+    this.sensorDeps.setTimeout(() => {
+      if (this.destroyed) return;
+      const again = chunk.filter(
+        (item) =>
+          item.row.row.isConnected &&
+          this.rows.get(item.row.row)?.key === item.key &&
+          !this.awaiting.has(item.key) &&
+          (!this.viewsByKey.has(item.key) || this.primed.has(item.key)),
+      );
+      for (const item of again) this.awaiting.set(item.key, item);
+      if (again.length) this.resolve(match, again, attempt + 1);
+    }, wait);
   }
 
   /**
@@ -543,6 +569,15 @@ export class PageSensor {
     const signature = JSON.stringify(status);
     if (signature === this.lastStatus) return;
     this.lastStatus = signature;
-    this.sensorDeps.status(status);
+    void this.sensorDeps.status(status).then((delivered) => {
+      if (delivered) this.statusMisses = 0;
+      // Undelivered and not superseded: sent again a moment later (the top frame shows its
+      // panel handle only when the background has heard that the page has tasks).
+      if (delivered || this.destroyed || this.lastStatus !== signature) return;
+      const wait = RETRY_MS[this.statusMisses++];
+      if (wait === undefined) return;
+      this.lastStatus = '';
+      this.sensorDeps.setTimeout(() => this.statusSoon(), wait);
+    });
   }
 }

@@ -45,7 +45,7 @@ async function statusOf(file: string): Promise<PageStatusReport> {
     doc: document,
     adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey },
     report: async () => null,
-    status: (s) => void statuses.push(s),
+    status: async (s) => (statuses.push(s), true),
     openPanel: vi.fn(),
     texts: { tooltip: () => '', unsure: '待确认' },
     setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,

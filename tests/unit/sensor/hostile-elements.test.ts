@@ -50,7 +50,7 @@ describe('a page that defines our element names', () => {
         detectProduct: () => null,
       },
       report: async () => [view('k1')],
-      status: (s) => void statuses.push(s),
+      status: async (s) => (statuses.push(s), true),
       openPanel: () => {},
       texts: { tooltip: () => '', unsure: '待确认' },
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),

@@ -20,12 +20,12 @@ let sensor: PageSensor | null = null;
 afterEach(() => sensor?.destroy());
 
 /** A sensor on this document, with the real adapters unless the test swaps some; not started. */
-function makeSensor(report: SensorDeps['report'], adapters: Partial<AdapterApi> = {}): PageSensor {
+function makeSensor(report: SensorDeps['report'], adapters: Partial<AdapterApi> = {}, status: SensorDeps['status'] = vi.fn(async () => true)): PageSensor {
   sensor = new PageSensor({
     doc: document,
     adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey, ...adapters },
     report,
-    status: vi.fn(),
+    status,
     openPanel: vi.fn(),
     texts: { tooltip: (v) => v.categoryName, unsure: '待确认' },
     setTimeout: (fn, ms) => window.setTimeout(fn, ms) as unknown as number,
@@ -109,6 +109,32 @@ describe('PageSensor', () => {
     expect(tags()).toHaveLength(2);
   });
 
+  it('asks again for rows and a status that went unanswered (the worker stopped meanwhile)', async () => {
+    history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('beforeend', table([401, 402]));
+    const keys = ['ecology9:401@localhost:3000', 'ecology9:402@localhost:3000'];
+    let reports = 0;
+    const report = vi.fn(async (batch: RowBatch) => (++reports === 1 ? null : batch.rows.map((row) => view(taskKey(location.origin, batch.adapterId, row)))));
+    const statuses: string[][] = [];
+    const status = vi.fn(async (s: { keys: string[] }) => (statuses.push(s.keys), statuses.length > 1));
+    sensor = makeSensor(report, {}, status);
+    // The first row, known from last time, is tagged at once; its sighting is in the lost report too.
+    sensor.prime([view(keys[0]!)]);
+    sensor.start();
+    await vi.waitFor(() => expect(tags()).toHaveLength(2), { timeout: 3000 });
+    expect(report).toHaveBeenCalledTimes(2);
+    expect(report.mock.calls[1]![0].rows.map((r) => r.nativeId)).toEqual(['401', '402']);
+    // The undelivered status is sent again, the same keys and then both.
+    await vi.waitFor(() => expect(statuses.at(-1)).toEqual(keys), { timeout: 3000 });
+    const sent = statuses.length;
+    // Delivered: nothing more is sent, and nothing is asked again.
+    sensor.navigated();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(statuses).toHaveLength(sent);
+    expect(report).toHaveBeenCalledTimes(2);
+  });
+
   it('views that arrive after the rows were asked about tag them at once, without waiting for the answer', () => {
     history.replaceState(null, '', '/spa/workflow/static/index.html#/main/workflow/listDoing');
     document.body.replaceChildren();
@@ -173,7 +199,7 @@ describe('PageSensor', () => {
       doc: document,
       adapters: { detectLists, detectProduct, extractRows, rowCount, taskKey },
       report: async (batch) => batch.rows.map((row) => view(taskKey(location.origin, batch.adapterId, row))),
-      status: vi.fn(),
+      status: vi.fn(async () => true),
       openPanel: vi.fn(),
       texts: { tooltip: (v) => v.categoryName, unsure: '待确认' },
       // Each task of the sensor's, timed on the same clock.
