@@ -79,7 +79,8 @@ describe('the default catalog', () => {
   });
 
   it('is valid, and the schema refuses a mapping to an unknown action or a duplicate category', () => {
-    expect(Catalog.safeParse(DEFAULT_CATALOG).success).toBe(true);
+    // As is: the constant is not parsed when the worker starts, so parsing must change nothing.
+    expect(Catalog.parse(DEFAULT_CATALOG)).toEqual(DEFAULT_CATALOG);
     const broken = structuredClone(DEFAULT_CATALOG);
     broken.categories[0]!.defaultAction = 'no-such-action';
     expect(Catalog.safeParse(broken).success).toBe(false);
