@@ -537,7 +537,9 @@ export class PageSensor {
     if (this.destroyed || this.flushing) return;
     // A scan in progress writes when it ends.
     if (this.inScan) return;
-    if (this.awaiting.size) {
+    // While the HTML is parsed the page lays out between its chunks anyway: answers are written
+    // as they come (a worker that was stopping answers late, and the rest would wait for it).
+    if (this.awaiting.size && !this.inParse) {
       if (this.flushTimer === null) this.flushTimer = this.sensorDeps.setTimeout(() => this.flushNow(), FLUSH_WAIT_MS);
       return;
     }
